@@ -1,0 +1,259 @@
+package dev.agentserver.protocol.jsonrpc;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Classifies one inbound line and hands it to lsp4j's endpoint as a typed message, answering itself
+ * what lsp4j would get wrong for these protocols: -32700 with a null id for text that is not JSON,
+ * -32600 for JSON that is not a message, -32601 / -32602 with the dialect's texts, ids of any numeric
+ * size kept exactly, notifications never answered, answers to unknown ids dropped.
+ */
+final class InboundDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundDispatcher.class);
+
+    /** lsp4j's own cancellation method; neither protocol has it, so it must not cancel anything here. */
+    private static final String LSP_CANCEL = MessageJsonHandler.CANCEL_METHOD.getMethodName();
+
+    private final RpcDialect dialect;
+    private final MessageJsonHandler jsonHandler;
+    private final IdCarryingRemoteEndpoint endpoint;
+    private final LineWriter writer;
+    private final Map<String, JsonRpcMethod> localMethods;
+
+    InboundDispatcher(RpcDialect dialect, MessageJsonHandler jsonHandler, IdCarryingRemoteEndpoint endpoint,
+            LineWriter writer, Map<String, JsonRpcMethod> localMethods) {
+        this.dialect = dialect;
+        this.jsonHandler = jsonHandler;
+        this.endpoint = endpoint;
+        this.writer = writer;
+        this.localMethods = localMethods;
+    }
+
+    void rejectOversized(long bytes, int limit) {
+        LOG.warn("dropped an inbound line of {} bytes (limit {})", bytes, limit);
+        sendError(null, RpcErrorCodes.INVALID_REQUEST,
+                "Request too large: a line of " + bytes + " bytes exceeds the limit of " + limit + " bytes");
+    }
+
+    void dispatch(String line) {
+        if (line.isBlank()) {
+            if (dialect.blankLineIsParseError()) {
+                sendError(null, RpcErrorCodes.PARSE_ERROR, dialect.parseErrorMessage());
+            }
+            return;
+        }
+        JsonElement parsed = parseStrict(line);
+        if (parsed == null) {
+            sendError(null, RpcErrorCodes.PARSE_ERROR, dialect.parseErrorMessage());
+            return;
+        }
+        if (!(parsed instanceof JsonObject message) || !hasValidEnvelope(message)) {
+            sendError(null, RpcErrorCodes.INVALID_REQUEST, dialect.invalidRequestMessage());
+            return;
+        }
+        Either<String, Number> id = idOf(message.get("id"));
+        String method = message.has("method") && !message.get("method").isJsonNull()
+                ? message.get("method").getAsString() : null;
+        if (method == null) {
+            if (id != null && (message.has("result") || message.has("error"))) {
+                deliverResponse(id, message);
+            } else {
+                LOG.debug("ignored a message with neither method nor result");
+            }
+        } else if (id == null) {
+            deliverNotification(method, message.get("params"));
+        } else {
+            deliverRequest(id, method, message.get("params"));
+        }
+    }
+
+    private static JsonElement parseStrict(String line) {
+        try {
+            JsonReader reader = new JsonReader(new StringReader(line));
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement element = JsonParser.parseReader(reader);
+            return reader.peek() == JsonToken.END_DOCUMENT ? element : null;
+        } catch (JsonParseException | IOException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    private static boolean hasValidEnvelope(JsonObject message) {
+        JsonElement version = message.get("jsonrpc");
+        if (version != null && !(version.isJsonPrimitive() && "2.0".equals(asString(version)))) {
+            return false;
+        }
+        JsonElement id = message.get("id");
+        if (id != null && !id.isJsonNull()
+                && !(id instanceof JsonPrimitive p && (p.isString() || p.isNumber()))) {
+            return false;
+        }
+        JsonElement method = message.get("method");
+        return method == null || method.isJsonNull() || (method instanceof JsonPrimitive p && p.isString());
+    }
+
+    private static String asString(JsonElement element) {
+        return element instanceof JsonPrimitive p && p.isString() ? p.getAsString() : null;
+    }
+
+    /** Keeps the id's JSON type and exact value: strings stay strings, integers of any size stay integers. */
+    private static Either<String, Number> idOf(JsonElement id) {
+        if (id == null || id.isJsonNull()) {
+            return null;
+        }
+        JsonPrimitive p = id.getAsJsonPrimitive();
+        if (p.isString()) {
+            return Either.forLeft(p.getAsString());
+        }
+        BigDecimal number = p.getAsBigDecimal();
+        try {
+            BigInteger integer = number.toBigIntegerExact();
+            return Either.forRight(integer.bitLength() < 64 ? (Number) integer.longValue() : integer);
+        } catch (ArithmeticException notAnInteger) {
+            return Either.forRight(number);
+        }
+    }
+
+    private void deliverRequest(Either<String, Number> id, String method, JsonElement params) {
+        JsonRpcMethod rpcMethod = localMethods.get(method);
+        if (rpcMethod == null || rpcMethod.isNotification() || LSP_CANCEL.equals(method)) {
+            sendError(id, RpcErrorCodes.METHOD_NOT_FOUND, dialect.methodNotFound().format(method));
+            return;
+        }
+        Object typedParams;
+        try {
+            typedParams = convertParams(rpcMethod, params);
+        } catch (RuntimeException invalid) {
+            LOG.debug("invalid params for {}: {}", method, invalid.getMessage());
+            sendError(id, RpcErrorCodes.INVALID_PARAMS, dialect.invalidParams().format(method));
+            return;
+        }
+        RequestMessage request = new RequestMessage();
+        request.setJsonrpc("2.0");
+        request.setRawId(id);
+        request.setMethod(method);
+        request.setParams(typedParams);
+        endpoint.consume(request);
+    }
+
+    private void deliverNotification(String method, JsonElement params) {
+        JsonRpcMethod rpcMethod = localMethods.get(method);
+        if (rpcMethod == null || !rpcMethod.isNotification() || LSP_CANCEL.equals(method)) {
+            LOG.debug("ignored notification {}", method);
+            return;
+        }
+        Object typedParams;
+        try {
+            typedParams = convertParams(rpcMethod, params);
+        } catch (RuntimeException invalid) {
+            LOG.debug("ignored notification {} with invalid params: {}", method, invalid.getMessage());
+            return;
+        }
+        NotificationMessage notification = new NotificationMessage();
+        notification.setJsonrpc("2.0");
+        notification.setMethod(method);
+        notification.setParams(typedParams);
+        endpoint.consume(notification);
+    }
+
+    /** Gson leaves missing fields null; a declared parameter is therefore required and checked here. */
+    private Object convertParams(JsonRpcMethod method, JsonElement params) {
+        Type[] types = method.getParameterTypes();
+        if (types.length == 0) {
+            return null;
+        }
+        Object converted = jsonHandler.getGson().fromJson(params == null ? JsonNull.INSTANCE : params, types[0]);
+        if (converted == null) {
+            throw new IllegalArgumentException("params are required");
+        }
+        if (converted instanceof Validated validated) {
+            validated.validate();
+        }
+        return converted;
+    }
+
+    private void deliverResponse(Either<String, Number> id, JsonObject message) {
+        String pendingMethod = endpoint.resolveMethod(id.get().toString());
+        if (pendingMethod == null) {
+            LOG.debug("ignored an answer to unknown request id {}", id.get());
+            return;
+        }
+        ResponseMessage response = new ResponseMessage();
+        response.setJsonrpc("2.0");
+        response.setRawId(id);
+        JsonElement error = message.get("error");
+        if (error != null && !error.isJsonNull()) {
+            response.setError(toResponseError(error));
+        } else {
+            try {
+                response.setResult(convertResult(pendingMethod, message.get("result")));
+            } catch (RuntimeException invalid) {
+                response.setError(new ResponseError(RpcErrorCodes.INVALID_PARAMS,
+                        "Invalid result for " + pendingMethod + ": " + invalid.getMessage(), null));
+            }
+        }
+        endpoint.consume(response);
+    }
+
+    private Object convertResult(String method, JsonElement result) {
+        JsonRpcMethod rpcMethod = jsonHandler.getJsonRpcMethod(method);
+        Type type = rpcMethod == null ? null : rpcMethod.getReturnType();
+        if (type == null || type == Void.class || result == null || result.isJsonNull()) {
+            return result == null || result.isJsonNull() ? null : result;
+        }
+        Object converted = jsonHandler.getGson().fromJson(result, type);
+        if (converted instanceof Validated validated) {
+            validated.validate();
+        }
+        return converted;
+    }
+
+    private ResponseError toResponseError(JsonElement error) {
+        Gson gson = jsonHandler.getGson();
+        if (error instanceof JsonObject object) {
+            JsonElement code = object.get("code");
+            JsonElement text = object.get("message");
+            int codeValue = code instanceof JsonPrimitive p && p.isNumber() ? p.getAsInt() : RpcErrorCodes.INTERNAL_ERROR;
+            String messageValue = text instanceof JsonPrimitive p && p.isString() ? p.getAsString() : "";
+            return new ResponseError(codeValue, messageValue, object.get("data"));
+        }
+        return new ResponseError(RpcErrorCodes.INTERNAL_ERROR, gson.toJson(error), null);
+    }
+
+    private void sendError(Either<String, Number> id, int code, String message) {
+        ResponseMessage response = new ResponseMessage();
+        response.setJsonrpc("2.0");
+        response.setRawId(id);
+        response.setError(new ResponseError(code, message, null));
+        try {
+            writer.consume(response);
+        } catch (RuntimeException closed) {
+            LOG.debug("could not answer: output closed");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.agentserver.protocol.jsonrpc;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
+
+/**
+ * One protocol conversation over a pair of streams: newline-delimited JSON-RPC, the local service
+ * dispatched by lsp4j from its annotated interface, and the peer reachable as a typed proxy of
+ * {@code remoteInterface}.
+ *
+ * <p>Handlers run on the reader thread and must return at once (a future completed elsewhere); a
+ * handler that waited for the peer would stop the very reader that delivers the peer's answer.
+ */
+public final class JsonRpcConnection<R> {
+
+    /** Default cap on one inbound line. Large enough for embedded images, small enough to bound memory. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+    private final MessageJsonHandler jsonHandler;
+    private final LineWriter writer;
+    private final InboundDispatcher dispatcher;
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final R remote;
+
+    private JsonRpcConnection(Object localService, Class<R> remoteInterface, RpcDialect dialect,
+            Consumer<GsonBuilder> gsonConfig, InputStream in, OutputStream out, int maxLineBytes) {
+        Map<String, JsonRpcMethod> methods = new LinkedHashMap<>(ServiceEndpoints.getSupportedMethods(localService.getClass()));
+        methods.putAll(ServiceEndpoints.getSupportedMethods(remoteInterface));
+        this.jsonHandler = new MessageJsonHandler(methods, gsonConfig);
+        this.writer = new LineWriter(out, jsonHandler);
+        IdCarryingRemoteEndpoint endpoint = new IdCarryingRemoteEndpoint(writer, ServiceEndpoints.toEndpoint(localService));
+        endpoint.setJsonHandler(jsonHandler);
+        jsonHandler.setMethodProvider(endpoint);
+        this.remote = ServiceEndpoints.toServiceObject(endpoint, remoteInterface);
+        this.dispatcher = new InboundDispatcher(dialect, jsonHandler, endpoint, writer,
+                ServiceEndpoints.getSupportedMethods(localService.getClass()));
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    public static <R> JsonRpcConnection<R> create(Object localService, Class<R> remoteInterface, RpcDialect dialect,
+            Consumer<GsonBuilder> gsonConfig, InputStream in, OutputStream out) {
+        return new JsonRpcConnection<>(localService, remoteInterface, dialect, gsonConfig, in, out, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    public static <R> JsonRpcConnection<R> create(Object localService, Class<R> remoteInterface, RpcDialect dialect,
+            Consumer<GsonBuilder> gsonConfig, InputStream in, OutputStream out, int maxLineBytes) {
+        return new JsonRpcConnection<>(localService, remoteInterface, dialect, gsonConfig, in, out, maxLineBytes);
+    }
+
+    /** The peer, as a typed proxy: requests return futures completed by the peer's answers. */
+    public R remote() {
+        return remote;
+    }
+
+    /** The configured Gson, for converting loosely typed values (e.g. JSON elements) to protocol types. */
+    public Gson gson() {
+        return jsonHandler.getGson();
+    }
+
+    /** Reads and dispatches until end of input; returns then. */
+    public void run() throws IOException {
+        LineReader reader = new LineReader(in, maxLineBytes);
+        while (true) {
+            LineReader.Result result = reader.next();
+            switch (result) {
+                case LineReader.EndOfInput end -> {
+                    return;
+                }
+                case LineReader.Oversized big -> dispatcher.rejectOversized(big.bytes(), maxLineBytes);
+                case LineReader.Line line -> dispatcher.dispatch(line.text());
+            }
+        }
+    }
+}
