@@ -3,7 +3,7 @@ package dev.agentserver.server.tools;
 import java.util.List;
 import java.util.Optional;
 
-/** Placeholder until the built-in tools land: holds the tools by name in a fixed order. */
+/** The tools offered to the model, by name, in the order they are listed to it. */
 public final class ToolRegistry {
 
     private final List<Tool> tools;
@@ -12,8 +12,10 @@ public final class ToolRegistry {
         this.tools = List.copyOf(tools);
     }
 
+    /** The built-in tools. They hold no state: where they act comes with each call's {@link ToolContext}. */
     public static ToolRegistry builtins() {
-        return new ToolRegistry(List.of());
+        return new ToolRegistry(List.of(new Shell(), new ReadFile(), new WriteFile(), new StrReplaceFile(),
+                new Glob(), new Grep()));
     }
 
     public List<Tool> all() {
@@ -21,6 +23,6 @@ public final class ToolRegistry {
     }
 
     public Optional<Tool> find(String name) {
-        return tools.stream().filter(t -> t.name().equals(name)).findFirst();
+        return tools.stream().filter(tool -> tool.name().equals(name)).findFirst();
     }
 }
