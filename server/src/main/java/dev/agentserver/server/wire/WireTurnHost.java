@@ -54,6 +54,12 @@ final class WireTurnHost implements TurnHost {
             announce(id, ApprovalDecision.REJECTED);
             decision.complete(ApprovalDecision.REJECTED);
         });
+        // A cancelled turn cancels this future: the reject is announced then, before the turn's TurnEnd.
+        decision.whenComplete((d, error) -> {
+            if (error instanceof java.util.concurrent.CancellationException && pending.claim(id)) {
+                announce(id, ApprovalDecision.REJECTED);
+            }
+        });
         List<Object> display = question.info().display().stream().map(WireEvents::display).toList();
         WirePayloads.ApprovalRequest payload = new WirePayloads.ApprovalRequest(id, question.toolCallId(),
                 question.info().sender(), question.info().action(), question.info().description(),
@@ -91,6 +97,11 @@ final class WireTurnHost implements TurnHost {
         pending.add(toolCallId, closed -> result.complete(closed
                 ? ToolReturn.error("Wire connection closed before tool result was received.", "Wire closed")
                 : ToolReturn.error("Agent turn ended before tool result was received.", "Turn ended")));
+        result.whenComplete((r, error) -> {
+            if (error instanceof java.util.concurrent.CancellationException) {
+                pending.claim(toolCallId);
+            }
+        });
         WireMessage message = new WireMessage("ToolCallRequest", new WirePayloads.ToolCallRequest(toolCallId, name, arguments));
         recorder.record(message);
         client.request(new WireMessage.Request(message, toolCallId)).whenComplete((answer, error) -> {
