@@ -19,6 +19,7 @@ public record CliOptions(
         String configJson,
         Integer maxStepsPerTurn,
         Boolean thinking,
+        boolean json,
         List<String> extraArgs) {
 
     public enum Command { WIRE, ACP, LOGIN, LOGOUT, INFO, SIM, DEMO, VERSION, HELP }
@@ -41,6 +42,7 @@ public record CliOptions(
         String configJson = null;
         Integer maxSteps = null;
         Boolean thinking = null;
+        boolean json = false;
         List<String> extra = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -70,6 +72,8 @@ public record CliOptions(
                 case "--max-steps-per-turn" -> maxSteps = positive((inlineValue != null ? inlineValue : value(args, ++i, arg)), arg);
                 case "--thinking" -> thinking = true;
                 case "--no-thinking" -> thinking = false;
+                // `login --json` is how the npm client runs a login: progress as JSON lines on stdout.
+                case "--json" -> json = true;
                 // Accepted for the npm client; this server has no agent files or skills yet.
                 case "--agent-file", "--skills-dir" -> extra.add(arg + "=" + (inlineValue != null ? inlineValue : value(args, ++i, arg)));
                 default -> {
@@ -88,7 +92,7 @@ public record CliOptions(
             throw new UsageException("--continue and --session cannot be used together");
         }
         return new CliOptions(command == null ? Command.WIRE : command, workDir, sessionId, continueLast, yolo, model,
-                configFile, configJson, maxSteps, thinking, List.copyOf(extra));
+                configFile, configJson, maxSteps, thinking, json, List.copyOf(extra));
     }
 
     private static boolean takesValue(String flag) {

@@ -1,0 +1,202 @@
+package dev.agentserver.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The packaged server as a child process, started through {@code bin/agent-server}: newline JSON in,
+ * newline JSON out. Every stdout line must parse as a JSON-RPC message; anything else is recorded as a
+ * violation, which {@link #close()} reports.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final OutputStream stdin;
+    private final LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    private final StringBuffer stderr = new StringBuffer();
+
+    private ServerProcess(Process process) {
+        this.process = process;
+        this.stdin = process.getOutputStream();
+        Thread.ofVirtual().start(this::readStdout);
+        Thread.ofVirtual().start(this::readStderr);
+    }
+
+    /** The repository root, found from this module's directory. */
+    public static Path repoRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        return here.getFileName().toString().equals("conformance-tests") ? here.getParent() : here;
+    }
+
+    public static Path launcher() {
+        return repoRoot().resolve("bin").resolve("agent-server");
+    }
+
+    public static ServerProcess start(List<String> args, Map<String, String> env, Path cwd) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("KIMI_") || k.startsWith("OPENAI_"));
+        builder.environment().putAll(env);
+        return new ServerProcess(builder.start());
+    }
+
+    private void readStdout() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                try {
+                    JsonNode node = JSON.readTree(line);
+                    if (node == null || !node.isObject() || !"2.0".equals(node.path("jsonrpc").asText())) {
+                        violations.add("not a JSON-RPC message: " + abbreviate(line));
+                    } else {
+                        messages.add(node);
+                    }
+                } catch (IOException e) {
+                    violations.add("not JSON: " + abbreviate(line));
+                }
+            }
+        } catch (IOException e) {
+            // The process ended.
+        }
+    }
+
+    private void readStderr() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (stderr.length() < 200_000) {
+                    stderr.append(line).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            // The process ended.
+        }
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
+    public void sendLine(String line) throws IOException {
+        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    public void send(JsonNode message) throws IOException {
+        sendLine(JSON.writeValueAsString(message));
+    }
+
+    /** Sends a request with a string id; {@code params} may be null. */
+    public void request(String id, String method, Object params) throws IOException {
+        ObjectNode message = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method);
+        if (params != null) {
+            message.set("params", params instanceof String s ? JSON.readTree(s) : JSON.valueToTree(params));
+        }
+        send(message);
+    }
+
+    public JsonNode next() throws InterruptedException {
+        return next(DEFAULT_WAIT);
+    }
+
+    public JsonNode next(Duration wait) throws InterruptedException {
+        JsonNode message = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (message == null) {
+            fail("no message from the server within " + wait + "; stderr:\n" + stderr);
+        }
+        return message;
+    }
+
+    /** Reads messages until one matches; returns all read, the match last. */
+    public List<JsonNode> until(Predicate<JsonNode> match) throws InterruptedException {
+        List<JsonNode> seen = new ArrayList<>();
+        while (true) {
+            JsonNode message = next();
+            seen.add(message);
+            if (match.test(message)) {
+                return seen;
+            }
+        }
+    }
+
+    /** Reads up to and including the answer (result or error) to request {@code id}. */
+    public List<JsonNode> untilAnswer(String id) throws InterruptedException {
+        return until(m -> !m.has("method") && id.equals(m.path("id").asText(null)));
+    }
+
+    /** The messages that arrived without being asked for, if any, without waiting. */
+    public List<JsonNode> drain() {
+        List<JsonNode> rest = new ArrayList<>();
+        messages.drainTo(rest);
+        return rest;
+    }
+
+    public void closeStdin() throws IOException {
+        stdin.close();
+    }
+
+    public boolean waitForExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public String stderr() {
+        return stderr.toString();
+    }
+
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** Closes stdin, waits for a clean exit, and fails on any non-protocol line seen on stdout. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        try {
+            stdin.close();
+        } catch (IOException ignored) {
+            // Already closed.
+        }
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        assertNotNull(process);
+        if (!violations.isEmpty()) {
+            fail("stdout carried non-protocol lines: " + violations + "\nstderr:\n" + stderr);
+        }
+    }
+}

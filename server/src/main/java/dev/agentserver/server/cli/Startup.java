@@ -1,0 +1,141 @@
+package dev.agentserver.server.cli;
+
+import dev.agentserver.auth.OAuthManager;
+import dev.agentserver.server.agent.RetryPolicy;
+import dev.agentserver.server.agent.Sleeper;
+import dev.agentserver.server.agent.TurnSettings;
+import dev.agentserver.server.config.AgentConfig;
+import dev.agentserver.server.config.ConfigException;
+import dev.agentserver.server.config.ConfigLoader;
+import dev.agentserver.server.config.ModelEntry;
+import dev.agentserver.server.config.ProviderEntry;
+import dev.agentserver.server.llm.ChatProvider;
+import dev.agentserver.server.llm.ProviderContext;
+import dev.agentserver.server.llm.ProviderException;
+import dev.agentserver.server.llm.ProviderFactory;
+import dev.agentserver.server.runtime.AuthGate;
+import dev.agentserver.server.runtime.ServerRuntime;
+import dev.agentserver.server.runtime.ServerVersion;
+import dev.agentserver.server.runtime.SessionFactory;
+import dev.agentserver.server.session.SessionStore;
+import dev.agentserver.server.tools.ToolRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start-up, done once per process: the data dir, the configuration, the model in effect and the one
+ * {@link OAuthManager} of the process, which every credentialed call goes through.
+ */
+final class Startup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Startup.class);
+
+    /** A start-up failure: one clear line for the user, and a non-zero exit. */
+    static final class StartupException extends Exception {
+        StartupException(String message) {
+            super(message);
+        }
+    }
+
+    final CliOptions options;
+    final Map<String, String> env;
+    final Path shareDir;
+    final Path workDir;
+    final AgentConfig config;
+    final OAuthManager oauth;
+    final Optional<ModelEntry> model;
+    final Optional<ProviderEntry> provider;
+    private final AtomicReference<String> clientName = new AtomicReference<>();
+
+    private Startup(CliOptions options, Map<String, String> env) throws StartupException {
+        this.options = options;
+        this.env = env;
+        this.oauth = OAuthManager.fromEnvironment(env);
+        this.shareDir = oauth.dataDir();
+        this.workDir = (options.workDir() == null ? Path.of("") : options.workDir()).toAbsolutePath().normalize();
+        try {
+            this.config = ConfigLoader.load(shareDir, options.configFile(), options.configJson(), env);
+        } catch (ConfigException e) {
+            throw new StartupException(e.getMessage());
+        }
+        this.model = options.model() != null ? config.model(options.model()) : config.defaultModel();
+        if (options.model() != null && model.isEmpty()) {
+            throw new StartupException("model '" + options.model() + "' is not in the configuration");
+        }
+        this.provider = model.flatMap(m -> config.provider(m.provider()));
+    }
+
+    static Startup of(CliOptions options, Map<String, String> env) throws StartupException {
+        return new Startup(options, env);
+    }
+
+    /** The OAuth key of the provider in effect, else Kimi Code's. */
+    String oauthKey() {
+        return provider.map(ProviderEntry::oauthKey).orElse(OAuthManager.KIMI_CODE_OAUTH_KEY);
+    }
+
+    String userAgent() {
+        String client = clientName.get();
+        return "agent-server/" + ServerVersion.VERSION + (client == null ? "" : " " + client);
+    }
+
+    /** The model, or null when none is configured (a prompt then answers "LLM is not set"). */
+    ChatProvider chatProvider() {
+        if (model.isEmpty() || provider.isEmpty()) {
+            return null;
+        }
+        ProviderContext context = new ProviderContext(oauth::caller, env, ProviderContext.defaultHttpClient(),
+                this::userAgent);
+        try {
+            ChatProvider chat = ProviderFactory.create(model.get(), provider.get(), context);
+            if (provider.get().usesOAuth()) {
+                oauth.startBackgroundRefresher(provider.get().oauthKey());
+            }
+            return chat;
+        } catch (ProviderException e) {
+            LOG.error("the model {} cannot be used: {}", model.get().name(), e.getMessage());
+            return null;
+        }
+    }
+
+    AuthGate authGate() {
+        if (provider.isEmpty() || !provider.get().usesOAuth()) {
+            return AuthGate.NONE;
+        }
+        ProviderEntry p = provider.get();
+        return new AuthGate() {
+            @Override
+            public boolean loginRequired() {
+                return !oauth.caller(p.oauthKey(), p.apiKey()).hasUsableCredentials();
+            }
+
+            @Override
+            public void logout() {
+                oauth.logout(p.oauthKey());
+            }
+        };
+    }
+
+    ServerRuntime runtime(ExecutorService executor) {
+        int maxSteps = options.maxStepsPerTurn() != null ? options.maxStepsPerTurn() : config.loopControl().maxStepsPerTurn();
+        Long contextWindow = model.map(m -> (long) m.maxContextSize()).filter(n -> n > 0).orElse(null);
+        TurnSettings settings = new TurnSettings(maxSteps, RetryPolicy.defaults(config.loopControl().maxRetriesPerStep()),
+                contextWindow, Boolean.TRUE.equals(options.thinking()), SystemPrompt.forWorkDir(workDir));
+        ChatProvider chat = chatProvider();
+        SessionFactory sessions = new SessionFactory(new SessionStore(shareDir, Clock.systemUTC()), () -> chat,
+                ToolRegistry.builtins(), settings, options.yolo(), Sleeper.REAL);
+        String launcher = System.getProperty("agent.server.launcher", "agent-server");
+        return new ServerRuntime(sessions, authGate(), launcher, executor, clientName::set);
+    }
+
+    static ExecutorService newExecutor() {
+        return Executors.newVirtualThreadPerTaskExecutor();
+    }
+}
