@@ -2,6 +2,7 @@ package dev.agentserver.auth;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +74,20 @@ final class AuthFixture implements AutoCloseable {
 
     CredentialedCaller caller(String apiKey) {
         return manager.caller(OAUTH_KEY, apiKey);
+    }
+
+    /**
+     * A background refresher over this fixture's files, server and time, waiting between checks on
+     * {@code sleeper}. It has a tombstone of its own, not the manager's.
+     */
+    BackgroundRefresher backgroundRefresher(Sleeper sleeper) {
+        CredentialStore store = new CredentialStore(dataDir, temp -> { });
+        Tombstone tombstone = new Tombstone(time);
+        TokenClient tokens = new TokenClient(HttpClient.newHttpClient(), server.baseUri(),
+                OAuthManager.KIMI_CODE_CLIENT_ID, time, new Random(5));
+        RefreshLock lock = new RefreshLock(time, time, new Random(5), RefreshLock.DEFAULT_BUDGET);
+        Refresher refresher = new Refresher(store, lock, tombstone, tokens, time, time);
+        return new BackgroundRefresher(store, tombstone, refresher, time, sleeper);
     }
 
     /** The credentialed API call: returns the bearer it was accepted with, or throws on the server's 401. */

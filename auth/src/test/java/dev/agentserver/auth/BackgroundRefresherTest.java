@@ -10,9 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Random;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +25,7 @@ class BackgroundRefresherTest {
     @BeforeEach
     void open() throws IOException {
         auth = new AuthFixture(dataDir);
-        refresher = backgroundRefresher(new GatedSleeper());
+        refresher = auth.backgroundRefresher(new GatedSleeper());
         refresher.watch(AuthFixture.KEY);
     }
 
@@ -36,17 +33,6 @@ class BackgroundRefresherTest {
     void close() {
         refresher.close();
         auth.close();
-    }
-
-    /** A background refresher over the fixture's files and server, waiting between checks on {@code sleeper}. */
-    private BackgroundRefresher backgroundRefresher(GatedSleeper sleeper) {
-        CredentialStore store = new CredentialStore(dataDir, temp -> { });
-        Tombstone tombstone = new Tombstone(auth.time);
-        TokenClient tokens = new TokenClient(java.net.http.HttpClient.newHttpClient(), auth.server.baseUri(),
-                OAuthManager.KIMI_CODE_CLIENT_ID, auth.time, new Random(5));
-        Refresher locked = new Refresher(store, new RefreshLock(auth.time, auth.time, new Random(5), RefreshLock.DEFAULT_BUDGET),
-                tombstone, tokens, auth.time, auth.time);
-        return new BackgroundRefresher(store, tombstone, locked, auth.time, sleeper);
     }
 
     @Test
@@ -150,7 +136,7 @@ class BackgroundRefresherTest {
     void runsOnOneThreadThatChecksEveryIntervalUntilClosed() {
         refresher.close();
         GatedSleeper gate = new GatedSleeper();
-        refresher = backgroundRefresher(gate);
+        refresher = auth.backgroundRefresher(gate);
         auth.loggedIn(Duration.ofSeconds(120));
 
         refresher.watch(AuthFixture.KEY);
@@ -161,32 +147,10 @@ class BackgroundRefresherTest {
 
         gate.passOne();
         await().until(() -> auth.server.refreshRequests() == 1 && gate.waiting.get() == 1);
-        assertThat(gate.intervals.get()).isEqualTo(2);
+        assertThat(gate.begun.get()).as("one thread, sleeping its second interval").isEqualTo(2);
+        assertThat(gate.lastDurationSeconds.get()).isEqualTo(BackgroundRefresher.CHECK_INTERVAL.toSeconds());
 
         refresher.close();
         await().until(() -> gate.waiting.get() == 0);
-    }
-
-    /** Each sleep waits for the test to let it pass; counts the sleeps begun and those waiting now. */
-    private static final class GatedSleeper implements Sleeper {
-        final Semaphore passes = new Semaphore(0);
-        final AtomicInteger waiting = new AtomicInteger();
-        final AtomicInteger intervals = new AtomicInteger();
-
-        @Override
-        public void sleep(Duration duration) throws InterruptedException {
-            assertThat(duration).isEqualTo(BackgroundRefresher.CHECK_INTERVAL);
-            intervals.incrementAndGet();
-            waiting.incrementAndGet();
-            try {
-                passes.acquire();
-            } finally {
-                waiting.decrementAndGet();
-            }
-        }
-
-        void passOne() {
-            passes.release();
-        }
     }
 }
