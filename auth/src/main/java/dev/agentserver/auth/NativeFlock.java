@@ -21,7 +21,10 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * {@code FileChannel.lock} is no substitute: on Linux it takes a POSIX record lock ({@code fcntl}), which does
  * not exclude a process holding a {@code flock} on the same file. The Python implementation that shares the
  * credential file uses {@code flock}, so this does too.
+ * <p>
+ * This is the module's only native code; the launcher and the test runner enable native access for it.
  */
+@SuppressWarnings("restricted")
 final class NativeFlock {
     private static final int LOCK_EX = 2;
     private static final int LOCK_NB = 4;

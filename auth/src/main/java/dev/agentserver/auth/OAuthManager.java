@@ -122,7 +122,7 @@ public final class OAuthManager implements AutoCloseable {
             throw new LoginFailedException("the OAuth server granted no refresh token");
         }
         Credentials credentials = grant.toCredentials(null, clock.instant());
-        try (RefreshLock.Held held = lock.acquire(store.lockFile(key))) {
+        try (RefreshLock.Held _ = lock.acquire(store.lockFile(key))) {
             store.save(key, credentials);
         } catch (IOException writeFailed) {
             throw new LoginFailedException("could not save the credentials to " + store.file(key) + ": " + writeFailed, writeFailed);
@@ -141,7 +141,7 @@ public final class OAuthManager implements AutoCloseable {
      */
     public void logout(String oauthKey) {
         CredentialKey key = CredentialKey.parse(oauthKey);
-        try (RefreshLock.Held held = lock.acquire(store.lockFile(key))) {
+        try (RefreshLock.Held _ = lock.acquire(store.lockFile(key))) {
             if (store.delete(key)) {
                 log.info("{}: logged out; deleted {}", key, store.file(key));
             }

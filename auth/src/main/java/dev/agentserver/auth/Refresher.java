@@ -61,7 +61,7 @@ final class Refresher {
 
     private Optional<Credentials> refreshUnderLock(CredentialKey key, String staleAccessToken)
             throws AuthUnavailableException, InterruptedException {
-        try (RefreshLock.Held held = lock.acquire(lockFile(key))) {
+        try (RefreshLock.Held _ = lock.acquire(lockFile(key))) {
             Optional<Credentials> found = store.read(key).usable();
             if (found.isEmpty()) {
                 return found;

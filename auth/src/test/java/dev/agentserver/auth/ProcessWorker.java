@@ -89,7 +89,7 @@ public final class ProcessWorker {
         say("ready");
         stdin.readLine();
         for (int round = 0; round < rounds; round++) {
-            try (RefreshLock.Held held = lock.acquire(lockFile)) {
+            try (RefreshLock.Held _ = lock.acquire(lockFile)) {
                 append(markers, "begin " + id);
                 spinBriefly(); // widens the window in which another process would slip in if the lock did not exclude it
                 append(markers, "end " + id);

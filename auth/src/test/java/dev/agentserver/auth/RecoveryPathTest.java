@@ -270,7 +270,7 @@ class RecoveryPathTest {
         byte[] before = auth.fileBytes();
         RefreshLock otherProcess = new RefreshLock(new FakeTime(), new FakeTime(), new Random(), Duration.ZERO);
 
-        try (RefreshLock.Held held = otherProcess.acquire(auth.lockFile())) {
+        try (RefreshLock.Held _ = otherProcess.acquire(auth.lockFile())) {
             assertThatThrownBy(() -> call(auth.caller(null), api()))
                     .isInstanceOf(AuthUnavailableException.class)
                     .hasMessageContaining("held by another process");
