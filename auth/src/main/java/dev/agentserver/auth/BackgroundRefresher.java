@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Refreshes ahead of expiry, so that calls rarely meet an expired token: every {@link #CHECK_INTERVAL} it
  * refreshes each watched key whose access token has less than max({@link #MIN_LEAD}, half its lifetime) left.
  * When the wall clock moved much further than one interval between two checks, the machine was most likely
- * asleep, and every key is refreshed whatever its expiry says. A tombstoned refresh token is not retried until
- * its cooldown is over. One per process, on one thread.
+ * asleep, and every key is refreshed whatever its expiry says, unless another instance has already done so
+ * since. A tombstoned refresh token is not retried until its cooldown is over. One per process, on one thread.
  */
 final class BackgroundRefresher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BackgroundRefresher.class);
@@ -28,8 +30,9 @@ final class BackgroundRefresher implements AutoCloseable {
     private final InstantSource clock;
     private final Sleeper sleeper;
     private final Set<CredentialKey> watched = ConcurrentHashMap.newKeySet();
+    private final Map<CredentialKey, String> accessTokenAtLastCheck = new ConcurrentHashMap<>();
     private Thread thread; // guarded by this
-    private volatile Instant lastCheck; // set when the thread starts, then by each check
+    private volatile Instant lastCheck; // set when the thread starts, then at the end of each check
 
     BackgroundRefresher(CredentialStore store, Tombstone tombstone, Refresher refresher, InstantSource clock,
                         Sleeper sleeper) {
@@ -63,7 +66,6 @@ final class BackgroundRefresher implements AutoCloseable {
     void checkOnce() {
         Instant now = clock.instant();
         boolean wokeUp = Duration.between(lastCheck, now).compareTo(WAKE_UP_GAP) > 0;
-        lastCheck = now;
         for (CredentialKey key : watched) {
             try {
                 check(key, now, wokeUp);
@@ -73,6 +75,8 @@ final class BackgroundRefresher implements AutoCloseable {
                 log.error("{}: background refresh failed unexpectedly", key, bug);
             }
         }
+        // Measured from the end of this check, so that a slow check does not look like a jump of the clock.
+        lastCheck = clock.instant();
     }
 
     private void check(CredentialKey key, Instant now, boolean wokeUp) throws AuthUnavailableException {
@@ -80,12 +84,17 @@ final class BackgroundRefresher implements AutoCloseable {
         if (credentials == null || tombstone.isLive(key, credentials.refreshToken())) {
             return;
         }
-        if (wokeUp || isDue(credentials, now)) {
-            if (wokeUp) {
-                log.info("{}: the clock jumped since the last check (sleep?); refreshing", key);
-            }
-            refresher.refreshUnlessRotated(key, credentials.accessToken());
+        String seenBefore = accessTokenAtLastCheck.put(key, credentials.accessToken());
+        Optional<Credentials> refreshed = Optional.empty();
+        if (wokeUp) {
+            // Every instance on the machine wakes up with the same stale view. Refreshing "unless rotated since
+            // before the jump" lets the first one refresh and the others adopt its result.
+            log.info("{}: the clock jumped since the last check (sleep?); refreshing", key);
+            refreshed = refresher.refreshUnlessRotated(key, seenBefore != null ? seenBefore : credentials.accessToken());
+        } else if (isDue(credentials, now)) {
+            refreshed = refresher.refreshUnlessRotated(key, credentials.accessToken());
         }
+        refreshed.ifPresent(current -> accessTokenAtLastCheck.put(key, current.accessToken()));
     }
 
     static boolean isDue(Credentials credentials, Instant now) {

@@ -85,6 +85,28 @@ class BackgroundRefresherTest {
     }
 
     @Test
+    void afterAWakeUpOnlyTheFirstInstanceRefreshesAndTheOthersAdoptItsTokens() {
+        auth.loggedIn(Duration.ofHours(10));
+        try (BackgroundRefresher otherInstance = auth.backgroundRefresher(new GatedSleeper())) {
+            otherInstance.watch(AuthFixture.KEY);
+            refresher.checkOnce();
+            otherInstance.checkOnce();
+
+            auth.time.advance(Duration.ofMinutes(45));
+            refresher.checkOnce();
+            otherInstance.checkOnce();
+
+            assertThat(auth.server.refreshRequests()).isEqualTo(1);
+            assertThat(auth.onFile().accessToken()).isEqualTo(auth.server.validAccessToken());
+
+            auth.time.advance(Duration.ofMinutes(45));
+            otherInstance.checkOnce();
+            refresher.checkOnce();
+            assertThat(auth.server.refreshRequests()).as("the next wake-up, the other one is first").isEqualTo(2);
+        }
+    }
+
+    @Test
     void aRejectedBackgroundRefreshKeepsTheFileAndTheCooldownStopsFurtherTries() throws IOException {
         auth.loggedIn(Duration.ofSeconds(120));
         auth.server.scriptRefresh(new FakeOAuthServer.Reply(401, "{}"));
