@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A loopback stand-in for the Kimi OAuth server and chat API, for tests, the demo and protocol harnesses:
@@ -21,6 +22,7 @@ public final class Simulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService handlers;
     private final Lifetime lifetime = new Lifetime();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final TokenAuthority tokens;
     private final DeviceFlow deviceFlow;
     private final FaultQueue tokenFaults = new FaultQueue();
@@ -29,13 +31,13 @@ public final class Simulator implements AutoCloseable {
     private final ChatEndpoint chat;
 
     private Simulator(SimulatorOptions options) throws IOException {
+        if (options.scriptsFile() != null) {
+            scripts.addAll(ScriptQueue.readFile(options.scriptsFile())); // before binding: a bad file leaks no socket
+        }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
         tokens = new TokenAuthority(options.clock(), options.accessTokenLifetimeSeconds());
         deviceFlow = new DeviceFlow(options.clock(), tokens, options.autoApproveAfterPolls(),
                 options.deviceCodeLifetimeSeconds());
-        if (options.scriptsFile() != null) {
-            scripts.addAll(ScriptQueue.readFile(options.scriptsFile()));
-        }
         chat = new ChatEndpoint(tokens, options.staticApiKeys(), scripts, chatFaults, lifetime);
         OAuthEndpoints oauth = new OAuthEndpoints(oauthBaseUrl(), deviceFlow, tokens, tokenFaults,
                 options.pollIntervalSeconds(), options.refreshRejectionStatus());
@@ -159,9 +161,12 @@ public final class Simulator implements AutoCloseable {
         return chat.recorded();
     }
 
-    /** Stops at once: waiting handlers wake up and open connections are dropped. */
+    /** Stops at once: waiting handlers wake up and open connections are dropped. Closing twice is harmless. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         lifetime.end();
         server.stop(0);
         handlers.shutdownNow();

@@ -69,7 +69,8 @@ final class SimulatorCommand {
             stderr.println("agent-server sim: cannot start: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
+        Thread closeOnSignal = new Thread(simulator::close, "simulator-shutdown");
+        Runtime.getRuntime().addShutdownHook(closeOnSignal);
         ObjectNode addresses = HttpIo.JSON.createObjectNode()
                 .put("oauth_host", simulator.oauthBaseUrl())
                 .put("chat_base_url", simulator.chatBaseUrl())
@@ -83,6 +84,7 @@ final class SimulatorCommand {
             drain(stdin);
         }
         simulator.close();
+        Runtime.getRuntime().removeShutdownHook(closeOnSignal);
         return 0;
     }
 
