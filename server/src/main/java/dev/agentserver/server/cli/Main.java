@@ -23,6 +23,12 @@ public final class Main {
         System.exit(run(args, System.getenv(), protocolOut));
     }
 
+    /** Interim: the ACP front end and the demo are being merged. */
+    private static int notYet(String command) {
+        System.err.println("agent-server: " + command + " is not available in this build yet");
+        return 2;
+    }
+
     static int run(String[] args, Map<String, String> env, PrintStream stdout) {
         CliOptions options;
         try {
@@ -42,12 +48,12 @@ public final class Main {
                     yield 0;
                 }
                 case WIRE -> WireCommand.run(Startup.of(options, env), System.in, stdout);
-                case ACP -> AcpCommand.run(Startup.of(options, env), System.in, stdout);
+                case ACP -> notYet("acp");
                 case LOGIN -> AccountCommands.login(Startup.of(options, env), stdout);
                 case LOGOUT -> AccountCommands.logout(Startup.of(options, env), stdout);
                 case INFO -> AccountCommands.info(Startup.of(options, env), stdout);
                 case SIM -> dev.agentserver.server.sim.Simulator.run(options.extraArgs().toArray(String[]::new));
-                case DEMO -> dev.agentserver.server.demo.Demo.run(options.extraArgs().toArray(String[]::new));
+                case DEMO -> notYet("demo");
             };
         } catch (Startup.StartupException e) {
             System.err.println("agent-server: " + e.getMessage());

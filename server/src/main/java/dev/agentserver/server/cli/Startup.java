@@ -11,7 +11,6 @@ import dev.agentserver.server.config.ModelEntry;
 import dev.agentserver.server.config.ProviderEntry;
 import dev.agentserver.server.llm.ChatProvider;
 import dev.agentserver.server.llm.ProviderContext;
-import dev.agentserver.server.llm.ProviderException;
 import dev.agentserver.server.llm.ProviderFactory;
 import dev.agentserver.server.runtime.AuthGate;
 import dev.agentserver.server.runtime.ServerRuntime;
@@ -26,16 +25,12 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Start-up, done once per process: the data dir, the configuration, the model in effect and the one
  * {@link OAuthManager} of the process, which every credentialed call goes through.
  */
 final class Startup {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Startup.class);
 
     /** A start-up failure: one clear line for the user, and a non-zero exit. */
     static final class StartupException extends Exception {
@@ -86,8 +81,12 @@ final class Startup {
         return "agent-server/" + ServerVersion.VERSION + (client == null ? "" : " " + client);
     }
 
-    /** The model, or null when none is configured (a prompt then answers "LLM is not set"). */
-    ChatProvider chatProvider() {
+    /**
+     * The model, or null when none is configured (a prompt then answers "LLM is not set").
+     *
+     * @throws StartupException when a model is configured but its provider cannot run
+     */
+    ChatProvider chatProvider() throws StartupException {
         if (model.isEmpty() || provider.isEmpty()) {
             return null;
         }
@@ -99,9 +98,8 @@ final class Startup {
                 oauth.startBackgroundRefresher(provider.get().oauthKey());
             }
             return chat;
-        } catch (ProviderException e) {
-            LOG.error("the model {} cannot be used: {}", model.get().name(), e.getMessage());
-            return null;
+        } catch (ConfigException e) {
+            throw new StartupException(e.getMessage());
         }
     }
 
@@ -123,7 +121,7 @@ final class Startup {
         };
     }
 
-    ServerRuntime runtime(ExecutorService executor) {
+    ServerRuntime runtime(ExecutorService executor) throws StartupException {
         int maxSteps = options.maxStepsPerTurn() != null ? options.maxStepsPerTurn() : config.loopControl().maxStepsPerTurn();
         Long contextWindow = model.map(m -> (long) m.maxContextSize()).filter(n -> n > 0).orElse(null);
         TurnSettings settings = new TurnSettings(maxSteps, RetryPolicy.defaults(config.loopControl().maxRetriesPerStep()),
