@@ -476,6 +476,7 @@ def main():
     ap.add_argument("--paced", type=int, default=300, help="deltas sent one at a time (default 300)")
     ap.add_argument("--idle", type=float, default=2.0, help="seconds of idle before the second RSS (default 2)")
     ap.add_argument("--only", help="comma-separated subjects (floor,acp,wire,codex-acp,claude-code-acp)")
+    ap.add_argument("--no-aot", action="store_true", help="also run acp and wire with the AOT cache off")
     ap.add_argument("--java", help="the JDK's java (default: the one the launcher uses)")
     ap.add_argument("--out", help="also write the report to this file")
     args = ap.parse_args()
@@ -512,6 +513,11 @@ def main():
         Subject("acp", [launcher, "acp"], server_env, "acp", streams=True),
         Subject("wire", [launcher, "--wire"], server_env, "wire", streams=True, sessions=False),
     ]
+    if args.no_aot:
+        # The same launcher with its cache switched off: what the AOT cache is worth.
+        no_aot_env = dict(server_env, AGENT_SERVER_JAVA_OPTS="-XX:AOTMode=off")
+        subjects += [Subject("acp, no AOT", [launcher, "acp"], no_aot_env, "acp", streams=True),
+                     Subject("wire, no AOT", [launcher, "--wire"], no_aot_env, "wire", streams=True, sessions=False)]
     if os.access(codex_bin, os.X_OK):
         subjects.append(Subject("codex-acp", [codex_bin],
                                 env_with(HOME=os.path.join(tmp, "home-codex"), CODEX_API_KEY="bench"), "acp",
@@ -527,7 +533,7 @@ def main():
         print("claude-code-acp: not installed (bench/peers) or no node, skipped", file=sys.stderr)
     if args.only:
         wanted = args.only.split(",")
-        subjects = [s for s in subjects if s.name in wanted]
+        subjects = [s for s in subjects if s.name in wanted or s.name.split(",")[0] in wanted]
 
     res = Results()
     started = time.time()

@@ -15,12 +15,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        PrintStream protocolOut = takeProtocolStdout();
+        System.exit(run(args, System.getenv(), protocolOut));
+    }
+
+    /** Points {@code System.out} at stderr and returns the real stdout, for the protocol alone. */
+    static PrintStream takeProtocolStdout() {
         PrintStream protocolOut = System.out;
         System.setOut(System.err);
         // lsp4j logs through java.util.logging; route it to the same stderr logger as everything else.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        System.exit(run(args, System.getenv(), protocolOut));
+        return protocolOut;
     }
 
     /** Interim: the ACP front end and the demo are being merged. */
