@@ -36,7 +36,7 @@ final class AccountCommands {
             Thread.currentThread().interrupt();
             return 130;
         } finally {
-            startup.oauth.close();
+            startup.close();
         }
     }
 
@@ -63,7 +63,7 @@ final class AccountCommands {
             System.err.println("agent-server: logout failed: " + e.getMessage());
             return 1;
         } finally {
-            startup.oauth.close();
+            startup.close();
         }
     }
 
@@ -81,7 +81,7 @@ final class AccountCommands {
             stdout.println("credentials: " + startup.provider.map(p -> p.apiKey().isEmpty() ? "no api key" : "api key set")
                     .orElse("none needed"));
         }
-        startup.oauth.close();
+        startup.close();
         return 0;
     }
 

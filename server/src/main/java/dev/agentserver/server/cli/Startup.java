@@ -18,8 +18,10 @@ import dev.agentserver.server.runtime.ServerVersion;
 import dev.agentserver.server.runtime.SessionFactory;
 import dev.agentserver.server.session.SessionStore;
 import dev.agentserver.server.tools.ToolRegistry;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -48,11 +50,17 @@ final class Startup {
     final Optional<ModelEntry> model;
     final Optional<ProviderEntry> provider;
     private final AtomicReference<String> clientName = new AtomicReference<>();
+    /** OAuthManager's own default client, made lazily. */
+    private final LazyHttpClient oauthHttp = new LazyHttpClient(
+            () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    private final LazyHttpClient chatHttp = new LazyHttpClient(ProviderContext::defaultHttpClient);
 
     private Startup(CliOptions options, Map<String, String> env) throws StartupException {
         this.options = options;
         this.env = env;
-        this.oauth = OAuthManager.fromEnvironment(env);
+        // As OAuthManager.fromEnvironment, but with an HTTP client made on first use (see LazyHttpClient).
+        this.oauth = OAuthManager.builder(OAuthManager.dataDirFrom(env)).oauthHost(OAuthManager.oauthHostFrom(env))
+                .httpClient(oauthHttp).build();
         this.shareDir = oauth.dataDir();
         this.workDir = (options.workDir() == null ? Path.of("") : options.workDir()).toAbsolutePath().normalize();
         try {
@@ -90,8 +98,7 @@ final class Startup {
         if (model.isEmpty() || provider.isEmpty()) {
             return null;
         }
-        ProviderContext context = new ProviderContext(oauth::caller, env, ProviderContext.defaultHttpClient(),
-                this::userAgent);
+        ProviderContext context = new ProviderContext(oauth::caller, env, chatHttp, this::userAgent);
         try {
             ChatProvider chat = ProviderFactory.create(model.get(), provider.get(), context);
             if (provider.get().usesOAuth()) {
@@ -131,6 +138,20 @@ final class Startup {
                 ToolRegistry.builtins(), settings, options.yolo(), Sleeper.REAL);
         String launcher = System.getProperty("agent.server.launcher", "agent-server");
         return new ServerRuntime(sessions, authGate(), launcher, executor, clientName::set);
+    }
+
+    /** Makes, off the calling thread, what the first prompt would otherwise wait for. */
+    void warmUpInBackground() {
+        if (provider.isPresent()) {
+            chatHttp.warmUpInBackground();
+        }
+    }
+
+    /** Stops the OAuth refresher and the HTTP clients (the manager does not own them). */
+    void close() {
+        oauth.close();
+        oauthHttp.close();
+        chatHttp.close();
     }
 
     static ExecutorService newExecutor() {

@@ -36,7 +36,7 @@ final class WireCommand {
         WireServer server = new WireServer(opened.session(), opened.files(), opened.recorder(), executor,
                 runtime.clientNameListener());
         JsonRpcConnection<WireClient> connection = JsonRpcConnection.create(server, WireClient.class, RpcDialect.WIRE,
-                WireGson.CONFIG, in, out);
+                WireGson.CONFIG, new FirstIdle(in, startup::warmUpInBackground), out);
         server.connect(connection.remote(), connection.gson());
         try {
             connection.run();
@@ -44,7 +44,7 @@ final class WireCommand {
             // stdin broke: treated like end of input.
         } finally {
             server.shutdown();
-            startup.oauth.close();
+            startup.close();
         }
         return 0;
     }
