@@ -144,7 +144,7 @@ public final class Demo {
         return builder;
     }
 
-    private void prompt(WireClient wire, String id, String text) throws IOException, ChildProcessFailure {
+    private void prompt(WireClient wire, String id, String text) throws ChildProcessFailure {
         JsonNode result = request(wire, id, "prompt", JSON.createObjectNode().put("user_input", text));
         if (!result.path("status").asText().equals("finished")) {
             throw new ChildProcessFailure("the prompt ended as " + result.path("status").asText() + ", not finished");
@@ -152,8 +152,7 @@ public final class Demo {
     }
 
     /** Sends a request and shows everything the server says until it answers it; approves every tool call. */
-    private JsonNode request(WireClient wire, String id, String method, ObjectNode params)
-            throws IOException, ChildProcessFailure {
+    private JsonNode request(WireClient wire, String id, String method, ObjectNode params) throws ChildProcessFailure {
         wire.send(JSON.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method).set("params", params));
         while (true) {
             JsonNode message = wire.next(STEP_TIMEOUT);
@@ -176,7 +175,7 @@ public final class Demo {
     }
 
     /** The answer's JSON-RPC id and request_id are both the payload id (wire reference §5). */
-    private void approve(WireClient wire, JsonNode request) throws IOException {
+    private void approve(WireClient wire, JsonNode request) throws ChildProcessFailure {
         transcript.note("approving (a person would be asked here)");
         String approvalId = request.path("params").path("payload").path("id").asText();
         ObjectNode answer = JSON.createObjectNode().put("jsonrpc", "2.0");

@@ -46,9 +46,13 @@ final class WireClient implements AutoCloseable {
         return new WireClient(builder.start());
     }
 
-    void send(ObjectNode message) throws IOException {
-        stdin.write((message + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
+    void send(ObjectNode message) throws ChildProcessFailure {
+        try {
+            stdin.write((message + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+        } catch (IOException e) {
+            throw new ChildProcessFailure("cannot write to the server (" + e.getMessage() + ")" + stderrHint());
+        }
     }
 
     /** The next message from the server. */

@@ -75,7 +75,7 @@ class DemoTest {
 
     @Test
     void aServerThatWritesGarbageOnStdoutIsReported() throws Exception {
-        int exit = runDemo(launcher("[ \"$1\" = login ] && exit 0; echo 'Starting up...'; exit 0"));
+        int exit = runDemo(launcher("[ \"$1\" = login ] && exit 0; read request; echo 'Starting up...'; exit 0"));
 
         assertEquals(1, exit);
         assertTrue(transcript().contains("error     > -32700 the server wrote a non-JSON line on stdout: Starting up..."),
