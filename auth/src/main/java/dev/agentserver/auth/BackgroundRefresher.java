@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BackgroundRefresher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BackgroundRefresher.class);
     static final Duration CHECK_INTERVAL = Duration.ofSeconds(60);
-    static final Duration MIN_LEAD = Duration.ofSeconds(300);
+    private static final Duration MIN_LEAD = Duration.ofSeconds(300);
     private static final Duration WAKE_UP_GAP = CHECK_INTERVAL.multipliedBy(2);
 
     private final CredentialStore store;
@@ -97,7 +97,7 @@ final class BackgroundRefresher implements AutoCloseable {
         refreshed.ifPresent(current -> accessTokenAtLastCheck.put(key, current.accessToken()));
     }
 
-    static boolean isDue(Credentials credentials, Instant now) {
+    private static boolean isDue(Credentials credentials, Instant now) {
         Duration lead = MIN_LEAD;
         if (credentials.expiresIn() != null && credentials.expiresIn().dividedBy(2).compareTo(lead) > 0) {
             lead = credentials.expiresIn().dividedBy(2);

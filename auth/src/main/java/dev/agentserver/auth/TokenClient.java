@@ -36,7 +36,7 @@ final class TokenClient {
     private static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
     private static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 500, 502, 503, 504);
     static final int MAX_ATTEMPTS = 4;
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(8);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     // RFC 8628 section 3.2: the interval to use when the server names none.

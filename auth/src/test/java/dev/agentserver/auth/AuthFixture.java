@@ -76,6 +76,12 @@ final class AuthFixture implements AutoCloseable {
         return manager.caller(OAUTH_KEY, apiKey);
     }
 
+    /** Takes the refresh lock on its own descriptor, as another process would; the manager then finds it busy. */
+    RefreshLock.Held lockAsAnotherProcess() throws Exception {
+        Files.createDirectories(lockFile().getParent());
+        return new RefreshLock(new FakeTime(), new FakeTime(), new Random(), Duration.ZERO).acquire(lockFile());
+    }
+
     /**
      * A background refresher over this fixture's files, server and time, waiting between checks on
      * {@code sleeper}. It has a tombstone of its own, not the manager's.

@@ -133,9 +133,7 @@ class LoginTest {
     @Test
     void logoutWaitsForTheLockAndRefusesToDeleteWithoutIt() throws Exception {
         auth.loggedIn(Duration.ofHours(1));
-        RefreshLock otherProcess = new RefreshLock(new FakeTime(), new FakeTime(), new java.util.Random(), Duration.ZERO);
-
-        try (RefreshLock.Held _ = otherProcess.acquire(auth.lockFile())) {
+        try (RefreshLock.Held _ = auth.lockAsAnotherProcess()) {
             assertThatThrownBy(() -> auth.manager.logout(AuthFixture.OAUTH_KEY))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("could not log out");

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -268,9 +267,7 @@ class RecoveryPathTest {
     void aBusyLockIsTransientAndNothingIsRefreshedOrWritten() throws Exception {
         auth.loggedIn(Duration.ofSeconds(-5));
         byte[] before = auth.fileBytes();
-        RefreshLock otherProcess = new RefreshLock(new FakeTime(), new FakeTime(), new Random(), Duration.ZERO);
-
-        try (RefreshLock.Held _ = otherProcess.acquire(auth.lockFile())) {
+        try (RefreshLock.Held _ = auth.lockAsAnotherProcess()) {
             assertThatThrownBy(() -> call(auth.caller(null), api()))
                     .isInstanceOf(AuthUnavailableException.class)
                     .hasMessageContaining("held by another process");

@@ -125,6 +125,14 @@ public final class AgentSession {
             if (provider == null) {
                 throw new TurnFailure(TurnFailure.Kind.LLM_NOT_SET, "LLM is not set", null);
             }
+            com.fasterxml.jackson.databind.node.ObjectNode hookInput =
+                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("prompt", input.plainText());
+            HookVerdict verdict = Awaiting.await(host.runHooks("UserPromptSubmit", "", hookInput), cancel);
+            if (verdict.block()) {
+                events.accept(new AgentEvent.Content(new ContentPart.Text(
+                        verdict.reason().isEmpty() ? "Prompt blocked by hook." : verdict.reason())));
+                return new TurnResult(TurnResult.Outcome.FINISHED, 0);
+            }
             conversation.add(ChatMessage.user(input.parts()));
             return runSteps(host, events, cancel);
         } catch (CancelSignal.CancelledException e) {
@@ -146,7 +154,7 @@ public final class AgentSession {
         for (int step = 1; ; step++) {
             cancel.throwIfCancelled();
             events.accept(new AgentEvent.StepBegin(step));
-            StepReply reply = streamStep(step, events, cancel);
+            StepReply reply = streamStep(step, events, cancel, host.supportsQuestions());
             List<ToolCallData> calls = reply.toolCalls();
             conversation.add(ChatMessage.assistant(reply.content(), calls));
             events.accept(status(reply.usage(), reply.messageId()));
@@ -165,13 +173,13 @@ public final class AgentSession {
     }
 
     /** Streams one completion, retrying retryable errors with backoff and announcing each retry. */
-    private StepReply streamStep(int step, Consumer<AgentEvent> events, CancelSignal cancel)
+    private StepReply streamStep(int step, Consumer<AgentEvent> events, CancelSignal cancel, boolean offerQuestions)
             throws CancelSignal.CancelledException, TurnFailure {
         RetryPolicy retry = settings.retryPolicy();
         for (int attempt = 1; ; attempt++) {
             StepReply reply = new StepReply(events);
             try {
-                provider.stream(request(), reply, cancel);
+                provider.stream(request(offerQuestions), reply, cancel);
                 if (reply.isEmpty()) {
                     throw new ProviderException(ProviderException.Kind.RETRYABLE, "APIEmptyResponseError", null,
                             "The model returned an empty response.");
@@ -246,7 +254,7 @@ public final class AgentSession {
         return new AgentEvent.Status(usage, contextTokens, settings.maxContextTokens(), messageId, planMode);
     }
 
-    private ChatRequest request() {
+    private ChatRequest request(boolean offerQuestions) {
         List<ChatMessage> messages = new ArrayList<>();
         if (settings.systemPrompt() != null) {
             messages.add(ChatMessage.system(settings.systemPrompt()));
@@ -255,6 +263,9 @@ public final class AgentSession {
         List<ToolSpec> specs = new ArrayList<>();
         for (Tool tool : tools.all()) {
             specs.add(new ToolSpec(tool.name(), tool.description(), tool.parameters()));
+        }
+        if (offerQuestions) {
+            specs.add(QuestionTool.spec());
         }
         synchronized (this) {
             specs.addAll(externalTools.values());

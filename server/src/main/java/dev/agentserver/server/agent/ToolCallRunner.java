@@ -55,6 +55,12 @@ final class ToolCallRunner {
     }
 
     Outcome run(ToolCallData call, CancelSignal cancel) throws CancelSignal.CancelledException {
+        if (call.name().equals(QuestionTool.NAME)) {
+            events.accept(new AgentEvent.ToolCallReady(call.id(), call.name(), call.arguments(),
+                    new ToolPresentation("Ask the user", "other", List.of())));
+            events.accept(new AgentEvent.ToolCallRunning(call.id()));
+            return new Outcome(QuestionTool.run(call.id(), call.arguments(), host, cancel), false);
+        }
         Optional<Tool> tool = tools.find(call.name());
         if (tool.isEmpty()) {
             if (externalTools.contains(call.name())) {
@@ -67,12 +73,19 @@ final class ToolCallRunner {
             return refuse(call, "Tool `" + call.name() + "` not found.", "Tool not found");
         }
         PreparedCall prepared;
+        JsonNode arguments;
         try {
-            prepared = tool.get().prepare(parseArguments(call.arguments()), context);
+            arguments = parseArguments(call.arguments());
+            prepared = tool.get().prepare(arguments, context);
         } catch (ToolArgumentException e) {
             return refuse(call, e.getMessage(), "Invalid arguments");
         }
         events.accept(new AgentEvent.ToolCallReady(call.id(), call.name(), call.arguments(), prepared.presentation()));
+        HookVerdict preHook = Awaiting.await(host.runHooks("PreToolUse", call.name(), hookInput(call, arguments)), cancel);
+        if (preHook.block()) {
+            return new Outcome(ToolReturn.error("The tool call was blocked by a hook"
+                    + (preHook.reason().isEmpty() ? "." : ": " + preHook.reason()), "Blocked by hook"), false);
+        }
         ApprovalInfo approval = prepared.approval();
         if (approval != null && !approvals.isPreApproved(approval.action())) {
             ApprovalDecision decision = Awaiting.await(
@@ -87,12 +100,25 @@ final class ToolCallRunner {
             }
         }
         events.accept(new AgentEvent.ToolCallRunning(call.id()));
+        ToolReturn result;
         try {
-            return new Outcome(prepared.run(cancel), false);
+            result = prepared.run(cancel);
         } catch (RuntimeException e) {
             LOG.warn("tool {} failed", call.name(), e);
-            return new Outcome(ToolReturn.error("Tool `" + call.name() + "` failed: " + e.getMessage(), "Tool failed"), false);
+            result = ToolReturn.error("Tool `" + call.name() + "` failed: " + e.getMessage(), "Tool failed");
         }
+        // PostToolUse hooks are told of the result; they cannot undo it, so their verdict is not used.
+        Awaiting.await(host.runHooks(result.isError() ? "PostToolUseFailure" : "PostToolUse", call.name(),
+                hookInput(call, arguments).put("is_error", result.isError())), cancel);
+        return new Outcome(result, false);
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode hookInput(ToolCallData call, JsonNode arguments) {
+        com.fasterxml.jackson.databind.node.ObjectNode input = JSON.createObjectNode();
+        input.put("tool_name", call.name());
+        input.put("tool_call_id", call.id());
+        input.set("tool_input", arguments);
+        return input;
     }
 
     private Outcome refuse(ToolCallData call, String message, String brief) {

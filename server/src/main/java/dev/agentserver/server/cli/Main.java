@@ -29,7 +29,7 @@ public final class Main {
         return protocolOut;
     }
 
-    /** Interim: the ACP front end and the demo are being merged. */
+    /** Interim: the ACP front end is being merged. */
     private static int notYet(String command) {
         System.err.println("agent-server: " + command + " is not available in this build yet");
         return 2;
@@ -59,7 +59,7 @@ public final class Main {
                 case LOGOUT -> AccountCommands.logout(Startup.of(options, env), stdout);
                 case INFO -> AccountCommands.info(Startup.of(options, env), stdout);
                 case SIM -> dev.agentserver.server.sim.Simulator.run(options.extraArgs().toArray(String[]::new));
-                case DEMO -> notYet("demo");
+                case DEMO -> dev.agentserver.server.demo.Demo.run(options.extraArgs().toArray(String[]::new));
             };
         } catch (Startup.StartupException e) {
             System.err.println("agent-server: " + e.getMessage());

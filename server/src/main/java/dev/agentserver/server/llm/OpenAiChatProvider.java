@@ -103,7 +103,7 @@ public final class OpenAiChatProvider implements ChatProvider {
         }
         InFlightExchange exchange = new InFlightExchange(http.sendAsync(request(bearer, body),
                 HttpResponse.BodyHandlers.ofInputStream()));
-        try (CancelSignal.Registration ignored = cancel.onCancel(exchange::abort)) {
+        try (CancelSignal.Registration _ = cancel.onCancel(exchange::abort)) {
             HttpResponse<InputStream> response = awaitHeaders(exchange);
             exchange.attach(response.body());
             try (IdleWatchdog watchdog = IdleWatchdog.watch(response.body(), timeouts.idle());
@@ -116,6 +116,9 @@ public final class OpenAiChatProvider implements ChatProvider {
                     String message = ErrorResponses.serviceMessage(ErrorResponses.readBody(in));
                     LOG.warn("chat service at {} answered HTTP {}", endpoint.getHost(), status);
                     throw ErrorResponses.forStatus(status, message);
+                }
+                if (isJson(response)) {
+                    throw notAStream(ErrorResponses.readBody(in));
                 }
                 readEvents(in, sink, watchdog);
             } catch (IOException closing) {
@@ -181,14 +184,34 @@ public final class OpenAiChatProvider implements ChatProvider {
         completion.finish();
     }
 
-    /** Reads what little follows {@code [DONE]} so that the connection can go back to the pool. */
-    private static void drain(InputStream in) throws IOException {
+    /**
+     * Reads what little follows {@code [DONE]} so that the connection can go back to the pool. The reply is
+     * complete by then, so a connection that breaks here changes nothing.
+     */
+    private static void drain(InputStream in) {
         byte[] scratch = new byte[4096];
         int total = 0;
         int n;
-        while (total < MAX_DRAIN_AFTER_DONE && (n = in.read(scratch)) >= 0) {
-            total += n;
+        try {
+            while (total < MAX_DRAIN_AFTER_DONE && (n = in.read(scratch)) >= 0) {
+                total += n;
+            }
+        } catch (IOException ignored) {
+            // the connection is simply not reused
         }
+    }
+
+    private static boolean isJson(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT)
+                .startsWith("application/json");
+    }
+
+    /** A 200 with a JSON body: an error some gateways send that way, or a service that ignored {@code stream}. */
+    private static ProviderException notAStream(String body) {
+        String message = body.contains("\"error\"")
+                ? "the chat service reported an error: " + ErrorResponses.serviceMessage(body)
+                : "the chat service answered with a JSON body instead of an event stream; it may not support stream: true";
+        return new ProviderException(ProviderException.Kind.FAILED, "ChatProviderError", 200, message);
     }
 
     private ProviderException connectionFailure(Throwable cause) {

@@ -58,6 +58,8 @@ public final class WireServer implements WireAgent {
     private final AtomicReference<Work> running = new AtomicReference<>();
     private final PendingRequests pending = new PendingRequests();
     private final Map<String, Integer> hookCounts = new LinkedHashMap<>();
+    private final HookSubscriptions hookSubscriptions = new HookSubscriptions();
+    private volatile boolean supportsQuestions;
     private WireClient client;
     private Gson gson;
 
@@ -84,6 +86,7 @@ public final class WireServer implements WireAgent {
         if (params.client() != null && params.client().name() != null) {
             clientNameListener.accept(params.client().name());
         }
+        supportsQuestions = params.capabilities() != null && Boolean.TRUE.equals(params.capabilities().supportsQuestion());
         JsonObject result = new JsonObject();
         result.addProperty("protocol_version", "1.10");
         JsonObject server = new JsonObject();
@@ -162,7 +165,7 @@ public final class WireServer implements WireAgent {
         synchronized (hookCounts) {
             if (subscriptions != null) {
                 for (WireTypes.HookSubscription s : subscriptions) {
-                    if (HOOK_EVENTS.contains(s.event())) {
+                    if (hookSubscriptions.add(s)) {
                         hookCounts.merge(s.event(), 1, Integer::sum);
                     } else {
                         LOG.warn("dropped a hook subscription for unknown event {}", s.event());
@@ -187,7 +190,8 @@ public final class WireServer implements WireAgent {
         if (!running.compareAndSet(null, work)) {
             return CompletableFuture.failedFuture(WireErrors.busy());
         }
-        WireTurnHost host = new WireTurnHost(client, gson, pending, recorder, UUID.randomUUID().toString());
+        WireTurnHost host = new WireTurnHost(client, gson, pending, recorder, UUID.randomUUID().toString(),
+                supportsQuestions, hookSubscriptions);
         executor.execute(() -> {
             JsonObject result = null;
             RuntimeException error = null;

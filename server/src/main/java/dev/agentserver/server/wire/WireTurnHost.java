@@ -11,7 +11,16 @@ import dev.agentserver.protocol.wire.WireTypes;
 import dev.agentserver.server.agent.AgentEvent;
 import dev.agentserver.server.agent.ApprovalDecision;
 import dev.agentserver.server.agent.ApprovalQuestion;
+import dev.agentserver.server.agent.HookVerdict;
 import dev.agentserver.server.agent.TurnHost;
+import dev.agentserver.server.agent.UserQuestion;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.gson.JsonParser;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 import dev.agentserver.server.model.ToolReturn;
 import dev.agentserver.server.session.WireRecorder;
 import java.util.List;
@@ -29,13 +38,117 @@ final class WireTurnHost implements TurnHost {
     private final PendingRequests pending;
     private final WireRecorder recorder;
     private final String turnId;
+    private final boolean supportsQuestions;
+    private final HookSubscriptions hooks;
 
-    WireTurnHost(WireClient client, Gson gson, PendingRequests pending, WireRecorder recorder, String turnId) {
+    WireTurnHost(WireClient client, Gson gson, PendingRequests pending, WireRecorder recorder, String turnId,
+            boolean supportsQuestions, HookSubscriptions hooks) {
         this.client = client;
         this.gson = gson;
         this.pending = pending;
         this.recorder = recorder;
         this.turnId = turnId;
+        this.supportsQuestions = supportsQuestions;
+        this.hooks = hooks;
+    }
+
+    @Override
+    public boolean supportsQuestions() {
+        return supportsQuestions;
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String>> askQuestions(String toolCallId, List<UserQuestion> questions) {
+        String id = UUID.randomUUID().toString();
+        CompletableFuture<Map<String, String>> answers = new CompletableFuture<>();
+        pending.add(id, closed -> answers.complete(Map.of()));
+        answers.whenComplete((a, error) -> {
+            if (error instanceof CancellationException) {
+                pending.claim(id);
+            }
+        });
+        List<WirePayloads.Question> wireQuestions = questions.stream().map(q -> new WirePayloads.Question(q.question(),
+                q.header(), q.options().stream().map(o -> new WirePayloads.QuestionOption(o.label(), o.description())).toList(),
+                q.multiSelect(), "", "", "")).toList();
+        WireMessage message = new WireMessage("QuestionRequest", new WirePayloads.QuestionRequest(id, toolCallId, wireQuestions));
+        recorder.record(message);
+        client.request(new WireMessage.Request(message, id)).whenComplete((answer, error) -> {
+            if (pending.claim(id)) {
+                answers.complete(error == null ? answersFrom(answer) : Map.of());
+            }
+        });
+        return answers;
+    }
+
+    /** {@code {"answers": {"question": "label, label"}}}; anything malformed counts as dismissed. */
+    private static Map<String, String> answersFrom(JsonElement answer) {
+        try {
+            Map<String, String> result = new LinkedHashMap<>();
+            answer.getAsJsonObject().getAsJsonObject("answers").entrySet()
+                    .forEach(e -> result.put(e.getKey(), e.getValue().getAsString()));
+            return result;
+        } catch (RuntimeException malformed) {
+            return Map.of();
+        }
+    }
+
+    /**
+     * Sends a HookRequest to every matching subscription at once; the hooks block if any blocks. A hook
+     * that errs, answers malformed, or does not answer in its timeout allows (hooks fail open).
+     */
+    @Override
+    public CompletableFuture<HookVerdict> runHooks(String event, String target, ObjectNode input) {
+        List<HookSubscriptions.Subscription> matching = hooks.matching(event, target);
+        if (matching.isEmpty()) {
+            return CompletableFuture.completedFuture(HookVerdict.ALLOW);
+        }
+        long started = System.nanoTime();
+        emitRecorded(new WireMessage("HookTriggered", new WirePayloads.HookTriggered(event, target, matching.size())));
+        JsonObject inputData = JsonParser.parseString(input.toString()).getAsJsonObject();
+        List<CompletableFuture<HookVerdict>> verdicts = matching.stream()
+                .map(s -> askHook(s, event, target, inputData)).toList();
+        return CompletableFuture.allOf(verdicts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            HookVerdict verdict = verdicts.stream().map(CompletableFuture::join).filter(HookVerdict::block)
+                    .findFirst().orElse(HookVerdict.ALLOW);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            emitRecorded(new WireMessage("HookResolved", new WirePayloads.HookResolved(event, target,
+                    verdict.block() ? "block" : "allow", verdict.reason(), millis)));
+            return verdict;
+        });
+    }
+
+    private CompletableFuture<HookVerdict> askHook(HookSubscriptions.Subscription subscription, String event,
+            String target, JsonObject inputData) {
+        String id = UUID.randomUUID().toString();
+        CompletableFuture<HookVerdict> verdict = new CompletableFuture<>();
+        pending.add(id, closed -> verdict.complete(HookVerdict.ALLOW));
+        WireMessage message = new WireMessage("HookRequest",
+                new WirePayloads.HookRequest(id, subscription.id(), event, target, inputData));
+        recorder.record(message);
+        client.request(new WireMessage.Request(message, id))
+                .orTimeout(subscription.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((answer, error) -> {
+                    if (pending.claim(id)) {
+                        verdict.complete(error == null ? hookVerdictFrom(answer) : HookVerdict.ALLOW);
+                    }
+                });
+        return verdict;
+    }
+
+    private static HookVerdict hookVerdictFrom(JsonElement answer) {
+        try {
+            JsonObject result = answer.getAsJsonObject();
+            boolean block = result.has("action") && "block".equals(result.get("action").getAsString());
+            String reason = result.has("reason") && !result.get("reason").isJsonNull() ? result.get("reason").getAsString() : "";
+            return new HookVerdict(block, reason);
+        } catch (RuntimeException malformed) {
+            return HookVerdict.ALLOW;
+        }
+    }
+
+    private void emitRecorded(WireMessage message) {
+        recorder.record(message);
+        client.event(message);
     }
 
     @Override

@@ -387,4 +387,24 @@ class OpenAiChatProviderTest {
         assertEquals(List.of("think:r", "text:t", "usage"), sink.events);
         assertEquals(new TokenUsage(5, 3, 2, 0), sink.usage);
     }
+
+    @Test
+    void nothingAfterDoneIsInterpreted() throws Exception {
+        RecordingSink sink = streamCanned("data: {\"choices\":[{\"delta\":{\"content\":\"whole\"},\"finish_reason\":\"stop\"}]}\n\n"
+                + "data: [DONE]\n\ndata: trailing garbage that is never parsed\n\n");
+
+        assertEquals(List.of("text:whole"), sink.events);
+    }
+
+    @Test
+    void aJsonBodyInsteadOfAStreamFailsClearly() throws Exception {
+        ProviderException gatewayError = cannedFailure(200, "application/json", "{\"error\":{\"message\":\"quota exceeded\"}}");
+        assertEquals(ProviderException.Kind.FAILED, gatewayError.kind());
+        assertTrue(gatewayError.getMessage().endsWith("quota exceeded"), gatewayError.getMessage());
+
+        ProviderException notStreamed = cannedFailure(200, "application/json; charset=utf-8",
+                "{\"id\":\"x\",\"choices\":[{\"message\":{\"content\":\"hi\"}}]}");
+        assertEquals(ProviderException.Kind.FAILED, notStreamed.kind());
+        assertTrue(notStreamed.getMessage().contains("instead of an event stream"), notStreamed.getMessage());
+    }
 }

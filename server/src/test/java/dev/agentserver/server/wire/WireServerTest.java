@@ -307,6 +307,86 @@ class WireServerTest {
         }
     }
 
+    @Test
+    void questionsGoToAClientThatSupportsThem() throws Exception {
+        String ask = "tool_call: {\"id\":\"q-call\",\"name\":\"AskUserQuestion\",\"arguments\":"
+                + "\"{\\\"questions\\\":[{\\\"question\\\":\\\"Which?\\\",\\\"options\\\":[{\\\"label\\\":\\\"A\\\"},{\\\"label\\\":\\\"B\\\"}]}]}\"}";
+        try (WireHarness h = harness(List.of(ask, "text: thanks"), true)) {
+            h.request("i", "initialize", "{\"protocol_version\":\"1.10\",\"capabilities\":{\"supports_question\":true}}");
+            h.next();
+            h.request("p1", "prompt", "{\"user_input\":\"ask me\"}");
+            JsonObject request = firstRequest(h);
+            JsonObject payload = request.getAsJsonObject("params").getAsJsonObject("payload");
+            assertEquals("QuestionRequest", request.getAsJsonObject("params").get("type").getAsString());
+            assertEquals(payload.get("id").getAsString(), request.get("id").getAsString());
+            assertEquals("q-call", payload.get("tool_call_id").getAsString());
+            assertEquals("Which?", payload.getAsJsonArray("questions").get(0).getAsJsonObject().get("question").getAsString());
+            String id = request.get("id").getAsString();
+            h.send("{\"jsonrpc\":\"2.0\",\"id\":\"" + id + "\",\"result\":{\"request_id\":\"" + id
+                    + "\",\"answers\":{\"Which?\":\"B\"}}}");
+            List<JsonObject> rest = h.until("p1");
+            JsonObject result = rest.stream().filter(m -> WireHarness.types(List.of(m)).equals(List.of("ToolResult")))
+                    .findFirst().orElseThrow().getAsJsonObject("params").getAsJsonObject("payload");
+            assertEquals("{\"answers\":{\"Which?\":\"B\"}}", result.getAsJsonObject("return_value").get("output").getAsString());
+        }
+    }
+
+    @Test
+    void questionsToAClientWithoutSupportFailAtOnce() throws Exception {
+        String ask = "tool_call: {\"id\":\"q\",\"name\":\"AskUserQuestion\",\"arguments\":\"{}\"}";
+        try (WireHarness h = harness(List.of(ask, "text: ok"), true)) {
+            h.request("p1", "prompt", "{\"user_input\":\"ask me\"}");
+            List<JsonObject> messages = h.until("p1");
+            assertFalse(WireHarness.types(messages).contains("request:QuestionRequest"));
+            JsonObject result = messages.stream().filter(m -> WireHarness.types(List.of(m)).equals(List.of("ToolResult")))
+                    .findFirst().orElseThrow().getAsJsonObject("params").getAsJsonObject("payload");
+            String message = result.getAsJsonObject("return_value").get("message").getAsString();
+            assertTrue(message.contains("does not support interactive questions") && message.contains("Do NOT call this tool again"));
+        }
+    }
+
+    @Test
+    void aPreToolUseHookCanBlockACall() throws Exception {
+        try (WireHarness h = harness(List.of(SHOUT, "text: ok"), true)) {
+            h.request("i", "initialize", "{\"protocol_version\":\"1.10\",\"hooks\":[{\"id\":\"sub-1\","
+                    + "\"event\":\"PreToolUse\",\"matcher\":\"^Sh\"},{\"id\":\"sub-2\",\"event\":\"PreToolUse\","
+                    + "\"matcher\":\"NoSuchTool\"}]}");
+            h.next();
+            h.request("p1", "prompt", "{\"user_input\":\"shout\"}");
+            JsonObject request = firstRequest(h);
+            JsonObject payload = request.getAsJsonObject("params").getAsJsonObject("payload");
+            assertEquals("HookRequest", request.getAsJsonObject("params").get("type").getAsString());
+            assertEquals(payload.get("id").getAsString(), request.get("id").getAsString());
+            assertEquals("sub-1", payload.get("subscription_id").getAsString());
+            assertEquals("Shout", payload.get("target").getAsString());
+            assertEquals("Shout", payload.getAsJsonObject("input_data").get("tool_name").getAsString());
+            String id = request.get("id").getAsString();
+            h.send("{\"jsonrpc\":\"2.0\",\"id\":\"" + id + "\",\"result\":{\"request_id\":\"" + id
+                    + "\",\"action\":\"block\",\"reason\":\"not today\"}}");
+            List<JsonObject> rest = h.until("p1");
+            assertEquals("HookResolved", WireHarness.types(rest).get(0));
+            JsonObject result = rest.stream().filter(m -> WireHarness.types(List.of(m)).equals(List.of("ToolResult")))
+                    .findFirst().orElseThrow().getAsJsonObject("params").getAsJsonObject("payload");
+            assertEquals("The tool call was blocked by a hook: not today",
+                    result.getAsJsonObject("return_value").get("message").getAsString());
+        }
+    }
+
+    @Test
+    void aUserPromptSubmitHookCanBlockThePrompt() throws Exception {
+        try (WireHarness h = harness(List.of("text: never"), true)) {
+            h.request("i", "initialize", "{\"protocol_version\":\"1.10\",\"hooks\":[{\"id\":\"s\",\"event\":\"UserPromptSubmit\"}]}");
+            h.next();
+            h.request("p1", "prompt", "{\"user_input\":\"forbidden\"}");
+            String id = firstRequest(h).get("id").getAsString();
+            h.send("{\"jsonrpc\":\"2.0\",\"id\":\"" + id + "\",\"result\":{\"action\":\"block\"}}");
+            List<JsonObject> rest = h.until("p1");
+            assertEquals(List.of("HookResolved", "ContentPart", "TurnEnd"), WireHarness.types(rest));
+            assertEquals("Prompt blocked by hook.", rest.get(1).getAsJsonObject("params").getAsJsonObject("payload")
+                    .get("text").getAsString());
+        }
+    }
+
     private static JsonObject firstRequest(WireHarness h) throws InterruptedException {
         while (true) {
             JsonObject m = h.next();

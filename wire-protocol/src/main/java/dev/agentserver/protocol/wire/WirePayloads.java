@@ -54,6 +54,13 @@ public final class WirePayloads {
 
     public record ToolCallRequest(String id, String name, String arguments) {}
 
+    public record QuestionOption(String label, String description) {}
+
+    public record Question(String question, String header, List<QuestionOption> options, boolean multiSelect,
+            String body, String otherLabel, String otherDescription) {}
+
+    public record QuestionRequest(String id, String toolCallId, List<Question> questions) {}
+
     public record HookRequest(String id, String subscriptionId, String event, String target, JsonObject inputData) {}
 
     public record HookTriggered(String event, String target, int hookCount) {}
