@@ -477,6 +477,9 @@ def main():
     ap.add_argument("--idle", type=float, default=2.0, help="seconds of idle before the second RSS (default 2)")
     ap.add_argument("--only", help="comma-separated subjects (floor,acp,wire,codex-acp,claude-code-acp)")
     ap.add_argument("--no-aot", action="store_true", help="also run acp and wire with the AOT cache off")
+    ap.add_argument("--variant", action="append", metavar="LABEL=OPTS",
+                    help="also run acp and wire with extra JVM options (AGENT_SERVER_JAVA_OPTS), e.g. "
+                    "--variant='small young gen=-Xmn4m'; repeatable")
     ap.add_argument("--java", help="the JDK's java (default: the one the launcher uses)")
     ap.add_argument("--out", help="also write the report to this file")
     args = ap.parse_args()
@@ -513,11 +516,15 @@ def main():
         Subject("acp", [launcher, "acp"], server_env, "acp", streams=True),
         Subject("wire", [launcher, "--wire"], server_env, "wire", streams=True, sessions=False),
     ]
+    variants = list(args.variant or [])
     if args.no_aot:
-        # The same launcher with its cache switched off: what the AOT cache is worth.
-        no_aot_env = dict(server_env, AGENT_SERVER_JAVA_OPTS="-XX:AOTMode=off")
-        subjects += [Subject("acp, no AOT", [launcher, "acp"], no_aot_env, "acp", streams=True),
-                     Subject("wire, no AOT", [launcher, "--wire"], no_aot_env, "wire", streams=True, sessions=False)]
+        variants.append("no AOT=-XX:AOTMode=off")  # the launcher with its cache switched off
+    for variant in variants:
+        # The same launcher with extra JVM options, measured interleaved with the rest: how a flag is tried.
+        label, _, opts = variant.partition("=")
+        env = dict(server_env, AGENT_SERVER_JAVA_OPTS=opts)
+        subjects += [Subject("acp, " + label, [launcher, "acp"], env, "acp", streams=True),
+                     Subject("wire, " + label, [launcher, "--wire"], env, "wire", streams=True, sessions=False)]
     if os.access(codex_bin, os.X_OK):
         subjects.append(Subject("codex-acp", [codex_bin],
                                 env_with(HOME=os.path.join(tmp, "home-codex"), CODEX_API_KEY="bench"), "acp",

@@ -22,7 +22,7 @@ final class AccountCommands {
     static int login(Startup startup, PrintStream stdout) {
         String key = startup.oauthKey();
         try {
-            LoginResult result = startup.oauth.login(key, code -> showCode(code, startup.options.json() ? stdout : null));
+            LoginResult result = startup.oauth().login(key, code -> showCode(code, startup.options.json() ? stdout : null));
             System.err.println("Logged in. Credentials saved for " + result.oauthKey()
                     + result.expiresAt().map(t -> " (access token valid until " + t + ")").orElse("") + ".");
             return 0;
@@ -56,7 +56,7 @@ final class AccountCommands {
 
     static int logout(Startup startup, PrintStream stdout) {
         try {
-            startup.oauth.logout(startup.oauthKey());
+            startup.oauth().logout(startup.oauthKey());
             System.err.println("Logged out: credentials for " + startup.oauthKey() + " deleted.");
             return 0;
         } catch (RuntimeException e) {
@@ -75,7 +75,7 @@ final class AccountCommands {
         stdout.println("provider:    " + startup.provider.map(p -> p.name() + " [" + p.type() + "] " + p.baseUrl())
                 .orElse("none"));
         if (startup.provider.isPresent() && startup.provider.get().usesOAuth()) {
-            CredentialStatus status = startup.oauth.status(startup.oauthKey());
+            CredentialStatus status = startup.oauth().status(startup.oauthKey());
             stdout.println("credentials: " + describe(status));
         } else {
             stdout.println("credentials: " + startup.provider.map(p -> p.apiKey().isEmpty() ? "no api key" : "api key set")

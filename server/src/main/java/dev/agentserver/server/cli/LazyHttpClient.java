@@ -20,7 +20,7 @@ import javax.net.ssl.SSLParameters;
  * An {@link HttpClient} built on first use. Building one initialises the default {@link SSLContext}, which
  * reads the JDK's CA certificates: about 80 ms of the start-up with C1 on two cores, spent before the first
  * {@code initialize} answer although no request is made until the first prompt (or token refresh).
- * {@link #warmUpInBackground()} builds it off the main thread so the first prompt does not wait either.
+ * {@code Startup.warmUpInBackground} builds it off the main thread so that the first prompt does not wait.
  */
 final class LazyHttpClient extends HttpClient {
 
@@ -42,10 +42,6 @@ final class LazyHttpClient extends HttpClient {
             }
         }
         return c;
-    }
-
-    void warmUpInBackground() {
-        Thread.ofPlatform().daemon().name("http-warm-up").start(this::client);
     }
 
     @Override

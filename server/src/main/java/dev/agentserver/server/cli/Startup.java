@@ -1,5 +1,10 @@
 package dev.agentserver.server.cli;
 
+import dev.agentserver.auth.AuthRequiredException;
+import dev.agentserver.auth.AuthUnavailableException;
+import dev.agentserver.auth.AuthorizedCall;
+import dev.agentserver.auth.BearerRejectedException;
+import dev.agentserver.auth.CredentialedCaller;
 import dev.agentserver.auth.OAuthManager;
 import dev.agentserver.server.agent.RetryPolicy;
 import dev.agentserver.server.agent.Sleeper;
@@ -46,7 +51,6 @@ final class Startup {
     final Path shareDir;
     final Path workDir;
     final AgentConfig config;
-    final OAuthManager oauth;
     final Optional<ModelEntry> model;
     final Optional<ProviderEntry> provider;
     private final AtomicReference<String> clientName = new AtomicReference<>();
@@ -54,14 +58,12 @@ final class Startup {
     private final LazyHttpClient oauthHttp = new LazyHttpClient(
             () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
     private final LazyHttpClient chatHttp = new LazyHttpClient(ProviderContext::defaultHttpClient);
+    private OAuthManager oauth;
 
     private Startup(CliOptions options, Map<String, String> env) throws StartupException {
         this.options = options;
         this.env = env;
-        // As OAuthManager.fromEnvironment, but with an HTTP client made on first use (see LazyHttpClient).
-        this.oauth = OAuthManager.builder(OAuthManager.dataDirFrom(env)).oauthHost(OAuthManager.oauthHostFrom(env))
-                .httpClient(oauthHttp).build();
-        this.shareDir = oauth.dataDir();
+        this.shareDir = OAuthManager.dataDirFrom(env);
         this.workDir = (options.workDir() == null ? Path.of("") : options.workDir()).toAbsolutePath().normalize();
         try {
             this.config = ConfigLoader.load(shareDir, options.configFile(), options.configJson(), env);
@@ -98,13 +100,9 @@ final class Startup {
         if (model.isEmpty() || provider.isEmpty()) {
             return null;
         }
-        ProviderContext context = new ProviderContext(oauth::caller, env, chatHttp, this::userAgent);
+        ProviderContext context = new ProviderContext(LazyCaller::new, env, chatHttp, this::userAgent);
         try {
-            ChatProvider chat = ProviderFactory.create(model.get(), provider.get(), context);
-            if (provider.get().usesOAuth()) {
-                oauth.startBackgroundRefresher(provider.get().oauthKey());
-            }
-            return chat;
+            return ProviderFactory.create(model.get(), provider.get(), context);
         } catch (ConfigException e) {
             throw new StartupException(e.getMessage());
         }
@@ -118,12 +116,12 @@ final class Startup {
         return new AuthGate() {
             @Override
             public boolean loginRequired() {
-                return !oauth.caller(p.oauthKey(), p.apiKey()).hasUsableCredentials();
+                return !oauth().caller(p.oauthKey(), p.apiKey()).hasUsableCredentials();
             }
 
             @Override
             public void logout() {
-                oauth.logout(p.oauthKey());
+                oauth().logout(p.oauthKey());
             }
         };
     }
@@ -140,18 +138,80 @@ final class Startup {
         return new ServerRuntime(sessions, authGate(), launcher, executor, clientName::set);
     }
 
-    /** Makes, off the calling thread, what the first prompt would otherwise wait for. */
-    void warmUpInBackground() {
-        if (provider.isPresent()) {
-            chatHttp.warmUpInBackground();
+    /**
+     * The process's one OAuth manager, made on first use: building it costs Jackson's first ObjectMapper and
+     * the FFM set-up of the refresh lock (~30 ms), which a provider with an api key never needs and an OAuth
+     * provider needs only at its first call. As {@link OAuthManager#fromEnvironment}, with a lazy HTTP client.
+     */
+    synchronized OAuthManager oauth() {
+        if (oauth == null) {
+            oauth = OAuthManager.builder(shareDir).oauthHost(OAuthManager.oauthHostFrom(env)).httpClient(oauthHttp).build();
         }
+        return oauth;
+    }
+
+    /**
+     * Makes, off the calling thread, what the first prompt would otherwise wait for, and starts refreshing an
+     * OAuth token ahead of its expiry (which matters minutes from now, not before the first answer).
+     */
+    void warmUpInBackground() {
+        if (provider.isEmpty()) {
+            return;
+        }
+        Thread.ofPlatform().daemon().name("warm-up").start(() -> {
+            if (provider.get().usesOAuth()) {
+                oauth().startBackgroundRefresher(provider.get().oauthKey());
+            }
+            chatHttp.client();
+        });
     }
 
     /** Stops the OAuth refresher and the HTTP clients (the manager does not own them). */
     void close() {
-        oauth.close();
+        OAuthManager made;
+        synchronized (this) {
+            made = oauth;
+        }
+        if (made != null) {
+            made.close();
+        }
         oauthHttp.close();
         chatHttp.close();
+    }
+
+    /** The recovery path of one provider, from the OAuth manager once the provider makes its first call. */
+    private final class LazyCaller implements CredentialedCaller {
+        private final String oauthKey;
+        private final String apiKey;
+        private CredentialedCaller caller;
+
+        LazyCaller(String oauthKey, String apiKey) {
+            this.oauthKey = oauthKey;
+            this.apiKey = apiKey;
+        }
+
+        private synchronized CredentialedCaller caller() {
+            if (caller == null) {
+                caller = oauth().caller(oauthKey, apiKey);
+            }
+            return caller;
+        }
+
+        @Override
+        public <T, X extends Exception> T call(AuthorizedCall<T, X> call)
+                throws X, AuthRequiredException, AuthUnavailableException, BearerRejectedException {
+            return caller().call(call);
+        }
+
+        @Override
+        public boolean usesOAuth() {
+            return caller().usesOAuth();
+        }
+
+        @Override
+        public boolean hasUsableCredentials() {
+            return caller().hasUsableCredentials();
+        }
     }
 
     static ExecutorService newExecutor() {
