@@ -14,7 +14,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -86,6 +88,8 @@ public class CodecBenchmark {
     private JsonRpcConnection<WireClient> connection;
     private WireClient remote;
     private WireMessage contentPart;
+    private MessageJsonHandler handler;
+    private final OutputStream sink = OutputStream.nullOutputStream();
 
     @Setup
     public void setUp() {
@@ -97,6 +101,7 @@ public class CodecBenchmark {
         connection = JsonRpcConnection.create(new NullAgent(), WireClient.class, RpcDialect.WIRE, WireGson.CONFIG,
                 promptLines, OutputStream.nullOutputStream());
         remote = connection.remote();
+        handler = new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(WireClient.class), WireGson.CONFIG);
         contentPart = new WireMessage("ContentPart", new WireContentPart.Text("Hello"));
     }
 
@@ -132,6 +137,21 @@ public class CodecBenchmark {
     @Benchmark
     public void outboundContentPartEvent() {
         remote.event(contentPart);
+    }
+
+    /**
+     * The same message the way LineWriter wrote it before it reused its buffers: a String from a
+     * StringWriter, the newline concatenated, a new byte array. Kept to show what the reuse is worth.
+     */
+    @Benchmark
+    public void outboundContentPartEventUnbuffered() throws IOException {
+        NotificationMessage message = new NotificationMessage();
+        message.setJsonrpc("2.0");
+        message.setMethod("event");
+        message.setParams(contentPart);
+        String json = handler.serialize(message);
+        sink.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+        sink.flush();
     }
 
     /** The serialisation part of the above alone. */
