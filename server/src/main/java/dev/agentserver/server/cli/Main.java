@@ -7,7 +7,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /**
  * Entry point of the packaged server. In the protocol modes stdout belongs to the protocol alone: the
  * real stdout is handed to the front end and {@code System.out} is pointed at stderr, so that nothing a
- * library prints can corrupt the stream.
+ * library prints can corrupt the stream. The other commands (sim, demo, info...) print normally.
  */
 public final class Main {
 
@@ -15,12 +15,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintStream protocolOut = System.out;
-        System.setOut(System.err);
+        PrintStream stdout = System.out;
         // lsp4j logs through java.util.logging; route it to the same stderr logger as everything else.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        System.exit(run(args, System.getenv(), protocolOut));
+        System.exit(run(args, System.getenv(), stdout));
     }
 
     /** Interim: the ACP front end is being merged. */
@@ -38,6 +37,10 @@ public final class Main {
             return 2;
         }
         try {
+            if (options.command() == CliOptions.Command.WIRE || options.command() == CliOptions.Command.ACP) {
+                // The protocol owns the real stdout; anything else printing to System.out goes to stderr.
+                System.setOut(System.err);
+            }
             return switch (options.command()) {
                 case HELP -> {
                     stdout.print(CliOptions.HELP);
