@@ -39,7 +39,8 @@ final class AcpSession {
             new SessionUpdate.AvailableCommand("clear", "Clear the conversation's context", null),
             new SessionUpdate.AvailableCommand("yolo", "Switch approving every action without asking on or off", null));
 
-    private record Turn(CancelSignal cancel, CompletableFuture<PromptResponse> response) {}
+    /** {@code ended} completes after {@code response} has been answered, for work that must come later. */
+    private record Turn(CancelSignal cancel, CompletableFuture<PromptResponse> response, CompletableFuture<Void> ended) {}
 
     private final OpenedSession opened;
     private final Path workDir;
@@ -50,6 +51,8 @@ final class AcpSession {
     private final Supplier<JsonObject> authErrorData;
     private final Executor executor;
     private final AtomicReference<Turn> running = new AtomicReference<>();
+    /** The last turn started, still known while it answers after {@code running} was cleared. */
+    private volatile Turn latest;
 
     AcpSession(OpenedSession opened, Path workDir, TurnHostSlot hostSlot, SessionUpdates updates,
             PermissionRequests permissions, SessionControls controls, Supplier<JsonObject> authErrorData,
@@ -83,10 +86,11 @@ final class AcpSession {
     /** Starts a turn; the answer completes after the turn's last update. A second prompt meanwhile is refused. */
     CompletableFuture<PromptResponse> prompt(List<ContentBlock> prompt) {
         UserInput input = PromptInput.toCore(prompt);
-        Turn turn = new Turn(new CancelSignal(), new CompletableFuture<>());
+        Turn turn = new Turn(new CancelSignal(), new CompletableFuture<>(), new CompletableFuture<>());
         if (!running.compareAndSet(null, turn)) {
             return CompletableFuture.failedFuture(AcpErrors.busy(id()));
         }
+        latest = turn;
         executor.execute(() -> run(input, turn));
         return turn.response();
     }
@@ -122,6 +126,7 @@ final class AcpSession {
         } else {
             turn.response().complete(answer);
         }
+        turn.ended().complete(null);
     }
 
     private static StopReason stopReason(TurnResult.Outcome outcome) {
@@ -153,14 +158,11 @@ final class AcpSession {
         }
     }
 
-    /** Cancels the running turn and completes once it has answered. */
+    /** Cancels the running turn and completes once the prompt has been answered. */
     CompletableFuture<Void> close() {
-        Turn turn = running.get();
-        if (turn == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        turn.cancel().cancel();
-        return turn.response().handle((answer, error) -> null);
+        cancel();
+        Turn last = latest;
+        return last == null ? CompletableFuture.completedFuture(null) : last.ended();
     }
 
     void setMode(String modeId) {
