@@ -33,10 +33,10 @@ public final class AgentRequests {
 
     /** What the client can do for the agent. Anything absent or null is unsupported. */
     public record ClientCapabilities(FileSystemCapabilities fs, Boolean terminal, AuthCapabilities auth,
-            SessionCapabilities session, @SerializedName("_meta") JsonObject meta) {
+            @SerializedName("_meta") JsonObject meta) {
 
         /** A client that offers nothing, as one that skipped its capabilities. */
-        public static final ClientCapabilities NONE = new ClientCapabilities(null, null, null, null, null);
+        public static final ClientCapabilities NONE = new ClientCapabilities(null, null, null, null);
 
         public boolean readsTextFiles() {
             return fs != null && Boolean.TRUE.equals(fs.readTextFile());
@@ -60,19 +60,11 @@ public final class AgentRequests {
             JsonElement flag = meta == null ? null : meta.get("terminal-auth");
             return flag instanceof JsonPrimitive p && p.isBoolean() && p.getAsBoolean();
         }
-
-        public boolean acceptsBooleanOptions() {
-            return session != null && session.configOptions() != null
-                    && session.configOptions().get("boolean") instanceof JsonObject;
-        }
     }
 
     public record FileSystemCapabilities(Boolean readTextFile, Boolean writeTextFile) {}
 
     public record AuthCapabilities(Boolean terminal) {}
-
-    /** {@code configOptions.boolean} is {@code {}} when the client takes boolean options. */
-    public record SessionCapabilities(JsonObject configOptions) {}
 
     public record AuthenticateRequest(String methodId) implements Validated {
         @Override
