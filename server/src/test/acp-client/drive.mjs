@@ -64,6 +64,25 @@ fs.writeFileSync(path.join(shareDir, "config.toml"), [
   "",
 ].join("\n"));
 
+// Every line the agents write on stdout must be a JSON-RPC message: logs belong on stderr.
+const strayLines = [];
+let protocolLines = 0;
+function watchStdout(stdout) {
+  let pending = "";
+  stdout.on("data", (chunk) => {
+    const lines = (pending + chunk.toString("utf8")).split("\n");
+    pending = lines.pop();
+    for (const line of lines) {
+      try {
+        if (JSON.parse(line).jsonrpc === "2.0") protocolLines++;
+        else strayLines.push(line);
+      } catch {
+        strayLines.push(line);
+      }
+    }
+  });
+}
+
 /** Starts the agent and connects an SDK client whose editor state is `editor`. */
 function startAgent(editor) {
   const child = spawn(agentCommand[0], agentCommand.slice(1), {
@@ -71,6 +90,7 @@ function startAgent(editor) {
     stdio: ["pipe", "pipe", "inherit"],
   });
   const exited = new Promise((resolve) => child.on("exit", (code) => resolve(code)));
+  watchStdout(child.stdout);
   const app = client({ name: "acp-drive" })
     .onNotification(methods.client.session.update, ({ params }) => {
       editor.updates.push(params);
@@ -199,6 +219,9 @@ answer = await second.agent.request(methods.agent.session.prompt, {
 });
 check(answer.stopReason === "end_turn", "the loaded session takes prompts", answer);
 await stop(second, "the second agent process");
+
+check(strayLines.length === 0 && protocolLines > 0, "the agents wrote nothing but JSON-RPC lines on stdout",
+  { protocolLines, strayLines: strayLines.slice(0, 3) });
 
 fs.rmSync(root, { recursive: true, force: true });
 console.log(`${passed} passed, ${failed} failed`);

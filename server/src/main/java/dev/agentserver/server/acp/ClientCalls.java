@@ -75,7 +75,7 @@ final class ClientCalls {
         if (closed) {
             answer.completeExceptionally(new ConnectionClosed());
         }
-        try (CancelSignal.Registration r = cancel.onCancel(() -> answer.completeExceptionally(new Cancelled()))) {
+        try (CancelSignal.Registration _ = cancel.onCancel(() -> answer.completeExceptionally(new Cancelled()))) {
             return limit == null ? answer.get() : answer.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new TimedOut();

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Each {@link #start} is a fresh server instance (as a fresh process would be) with its own scripts for
  * the model; sessions persist in the data directory between instances.
  */
-final class AcpHarness implements AutoCloseable {
+final class AcpHarness {
 
     static final String LAUNCHER = "/opt/agent-server/bin/agent-server";
     static final String MODEL = "scripted-echo";
@@ -141,8 +141,7 @@ final class AcpHarness implements AutoCloseable {
         return peers.stream().flatMap(p -> p.violations().stream()).toList();
     }
 
-    @Override
-    public void close() throws IOException, InterruptedException {
+    void close() throws IOException, InterruptedException {
         stop();
         executor.shutdownNow();
     }

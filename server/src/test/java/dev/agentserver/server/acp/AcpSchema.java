@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,9 +43,7 @@ final class AcpSchema {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Iterator<Map.Entry<String, JsonNode>> defs = root.get("$defs").fields();
-        while (defs.hasNext()) {
-            Map.Entry<String, JsonNode> def = defs.next();
+        for (Map.Entry<String, JsonNode> def : root.get("$defs").properties()) {
             JsonNode method = def.getValue().get("x-method");
             String side = def.getValue().path("x-side").asText();
             if (method == null) {

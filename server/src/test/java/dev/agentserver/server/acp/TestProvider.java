@@ -37,7 +37,7 @@ final class TestProvider implements ChatProvider {
             case HANG -> {
                 sink.text("working on it");
                 CountDownLatch cancelled = new CountDownLatch(1);
-                try (CancelSignal.Registration r = cancel.onCancel(cancelled::countDown)) {
+                try (CancelSignal.Registration _ = cancel.onCancel(cancelled::countDown)) {
                     cancelled.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
