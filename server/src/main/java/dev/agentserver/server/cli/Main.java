@@ -22,12 +22,6 @@ public final class Main {
         System.exit(run(args, System.getenv(), stdout));
     }
 
-    /** Interim: the ACP front end is being merged. */
-    private static int notYet(String command) {
-        System.err.println("agent-server: " + command + " is not available in this build yet");
-        return 2;
-    }
-
     static int run(String[] args, Map<String, String> env, PrintStream stdout) {
         CliOptions options;
         try {
@@ -51,7 +45,7 @@ public final class Main {
                     yield 0;
                 }
                 case WIRE -> WireCommand.run(Startup.of(options, env), System.in, stdout);
-                case ACP -> notYet("acp");
+                case ACP -> AcpCommand.run(Startup.of(options, env), System.in, stdout);
                 case LOGIN -> AccountCommands.login(Startup.of(options, env), stdout);
                 case LOGOUT -> AccountCommands.logout(Startup.of(options, env), stdout);
                 case INFO -> AccountCommands.info(Startup.of(options, env), stdout);
