@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The training run of the AOT cache (bin/aot-train, through bin/agent-server so that the JVM flags are
@@ -39,7 +40,9 @@ final class AotTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        Main.takeProtocolStdout();
+        // As Main.main: lsp4j's java.util.logging goes to the same logger as everything else.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         Thread.ofPlatform().daemon().start(() -> {
             try {
                 Thread.sleep(TIMEOUT_MS * 2);
