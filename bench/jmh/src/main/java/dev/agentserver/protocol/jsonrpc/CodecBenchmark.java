@@ -1,6 +1,11 @@
 package dev.agentserver.protocol.jsonrpc;
 
 import com.google.gson.JsonObject;
+import dev.agentserver.protocol.acp.AcpClient;
+import dev.agentserver.protocol.acp.AcpGson;
+import dev.agentserver.protocol.acp.ClientRequests;
+import dev.agentserver.protocol.acp.ContentBlock;
+import dev.agentserver.protocol.acp.SessionUpdate;
 import dev.agentserver.protocol.wire.WireAgent;
 import dev.agentserver.protocol.wire.WireClient;
 import dev.agentserver.protocol.wire.WireContentPart;
@@ -89,6 +94,8 @@ public class CodecBenchmark {
     private WireClient remote;
     private WireMessage contentPart;
     private MessageJsonHandler handler;
+    private AcpClient acpRemote;
+    private ClientRequests.SessionNotification acpChunk;
     private final OutputStream sink = OutputStream.nullOutputStream();
 
     @Setup
@@ -101,6 +108,10 @@ public class CodecBenchmark {
         connection = JsonRpcConnection.create(new NullAgent(), WireClient.class, RpcDialect.WIRE, WireGson.CONFIG,
                 promptLines, OutputStream.nullOutputStream());
         remote = connection.remote();
+        acpRemote = JsonRpcConnection.create(new Object(), AcpClient.class, RpcDialect.ACP, AcpGson.CONFIG,
+                InputStream.nullInputStream(), OutputStream.nullOutputStream()).remote();
+        acpChunk = new ClientRequests.SessionNotification("sess_1",
+                new SessionUpdate.AgentMessageChunk(new ContentBlock.Text("Hello", null), null));
         handler = new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(WireClient.class), WireGson.CONFIG);
         contentPart = new WireMessage("ContentPart", new WireContentPart.Text("Hello"));
     }
@@ -152,6 +163,12 @@ public class CodecBenchmark {
         String json = handler.serialize(message);
         sink.write((json + "\n").getBytes(StandardCharsets.UTF_8));
         sink.flush();
+    }
+
+    /** A streamed text delta on ACP: a session/update with an agent_message_chunk, a tagged union. */
+    @Benchmark
+    public void outboundAcpAgentMessageChunk() {
+        acpRemote.sessionUpdate(acpChunk);
     }
 
     /** The serialisation part of the above alone. */
