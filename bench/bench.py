@@ -476,6 +476,8 @@ def main():
     ap.add_argument("--paced", type=int, default=300, help="deltas sent one at a time (default 300)")
     ap.add_argument("--idle", type=float, default=2.0, help="seconds of idle before the second RSS (default 2)")
     ap.add_argument("--only", help="comma-separated subjects (floor,acp,wire,codex-acp,claude-code-acp)")
+    ap.add_argument("--compare", action="append", metavar="LABEL=LAUNCHER",
+                    help="also run another build's bin/agent-server, e.g. --compare=before=/tmp/before/bin/agent-server")
     ap.add_argument("--no-aot", action="store_true", help="also run acp and wire with the AOT cache off")
     ap.add_argument("--variant", action="append", metavar="LABEL=OPTS",
                     help="also run acp and wire with extra JVM options (AGENT_SERVER_JAVA_OPTS), e.g. "
@@ -525,6 +527,12 @@ def main():
         env = dict(server_env, AGENT_SERVER_JAVA_OPTS=opts)
         subjects += [Subject("acp, " + label, [launcher, "acp"], env, "acp", streams=True),
                      Subject("wire, " + label, [launcher, "--wire"], env, "wire", streams=True, sessions=False)]
+    for other in args.compare or []:
+        # Another build of the server (e.g. main before a change), by its launcher.
+        label, _, other_launcher = other.partition("=")
+        subjects += [Subject("acp, " + label, [other_launcher, "acp"], server_env, "acp", streams=True),
+                     Subject("wire, " + label, [other_launcher, "--wire"], server_env, "wire", streams=True,
+                             sessions=False)]
     if os.access(codex_bin, os.X_OK):
         subjects.append(Subject("codex-acp", [codex_bin],
                                 env_with(HOME=os.path.join(tmp, "home-codex"), CODEX_API_KEY="bench"), "acp",
