@@ -73,7 +73,7 @@ public final class AcpServer implements AcpAgent {
             new AgentResponses.AuthCapabilities(new JsonObject()));
 
     private final ServerRuntime runtime;
-    private final SessionControls controls;
+    private final ModelInEffect model;
     private final Supplier<FileAccess> localFiles;
     private final Supplier<CommandRunner> localCommands;
     private final Gson gson = AcpGson.create();
@@ -90,7 +90,7 @@ public final class AcpServer implements AcpAgent {
     public AcpServer(ServerRuntime runtime, ModelInEffect model, Supplier<FileAccess> localFiles,
             Supplier<CommandRunner> localCommands) {
         this.runtime = runtime;
-        this.controls = new SessionControls(model);
+        this.model = model;
         this.localFiles = localFiles;
         this.localCommands = localCommands;
         this.authMethods = AuthMethods.forClient(capabilities, runtime.launcherCommand());
@@ -295,7 +295,8 @@ public final class AcpServer implements AcpAgent {
                 : localCommands.get();
         OpenedSession opened = runtime.sessions().open(workDir, sessionId, files, commands);
         AcpSession session = new AcpSession(opened, workDir, hostSlot, new SessionUpdates(this.client, sessionId),
-                new PermissionRequests(this.client, sessionId), controls, this::authErrorData, runtime.executor());
+                new PermissionRequests(this.client, sessionId),
+                new SessionControls(opened.session(), model, runtime.models()), this::authErrorData, runtime.executor());
         sessions.put(sessionId, session);
         return session;
     }
