@@ -6,7 +6,6 @@ import dev.agentserver.protocol.acp.AcpAgent;
 import dev.agentserver.protocol.acp.AcpClient;
 import dev.agentserver.protocol.acp.AcpGson;
 import dev.agentserver.protocol.acp.AgentRequests.AuthenticateRequest;
-import dev.agentserver.protocol.acp.AgentRequests.CancelRequestNotification;
 import dev.agentserver.protocol.acp.AgentRequests.ClientCapabilities;
 import dev.agentserver.protocol.acp.AgentRequests.InitializeRequest;
 import dev.agentserver.protocol.acp.AgentRequests.ListSessionsRequest;
@@ -107,6 +106,7 @@ public final class AcpServer implements AcpAgent {
         JsonRpcConnection<AcpClient> connection = JsonRpcConnection.create(server, AcpClient.class, RpcDialect.ACP,
                 AcpGson.CONFIG, in, out);
         server.connect(connection.remote());
+        connection.onRequestCancel(server::cancelRequest);
         try {
             connection.run();
             return 0;
@@ -152,15 +152,6 @@ public final class AcpServer implements AcpAgent {
             runtime.auth().logout();
             return new JsonObject();
         }, runtime.executor());
-    }
-
-    /**
-     * Not honoured: the engine does not tell handlers their request ids. Every request is answered
-     * anyway, and a prompt is stopped with {@code session/cancel}.
-     */
-    @Override
-    public void cancelRequest(CancelRequestNotification params) {
-        LOG.debug("ignored $/cancel_request for {}", params.requestId());
     }
 
     @Override
@@ -241,6 +232,19 @@ public final class AcpServer implements AcpAgent {
     @Override
     public void cancel(SessionRef params) {
         Optional.ofNullable(sessions.get(params.sessionId())).ifPresent(AcpSession::cancel);
+    }
+
+    /**
+     * {@code $/cancel_request}: a prompt is cancelled like {@code session/cancel}, so that it still answers
+     * with stopReason "cancelled" and every update comes before that answer. Any other request is left to
+     * the engine, which answers it -32800.
+     */
+    boolean cancelRequest(String method, Object params) {
+        if (params instanceof PromptRequest prompt) {
+            Optional.ofNullable(sessions.get(prompt.sessionId())).ifPresent(AcpSession::cancel);
+            return true;
+        }
+        return false;
     }
 
     @Override
