@@ -8,7 +8,6 @@ import dev.agentserver.server.agent.Conversation;
 import dev.agentserver.server.llm.ChatMessage;
 import dev.agentserver.server.model.ContentPart;
 import dev.agentserver.server.model.ToolCallData;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +36,9 @@ public final class ContextLog implements Conversation.Log {
     public synchronized void append(ChatMessage message) {
         try {
             Files.createDirectories(file.getParent());
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                out.write(JSON.writeValueAsString(toJson(message)));
-                out.write('\n');
-            }
+            // One write of bytes encoded with replacement (see WireLog.append).
+            Files.write(file, (JSON.writeValueAsString(toJson(message)) + "\n").getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
         }

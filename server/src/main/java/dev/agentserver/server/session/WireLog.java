@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.agentserver.protocol.wire.WireGson;
 import dev.agentserver.protocol.wire.WireMessage;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -50,17 +49,14 @@ public final class WireLog {
         try {
             Files.createDirectories(file.getParent());
             boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                if (fresh) {
-                    out.write("{\"type\": \"metadata\", \"protocol_version\": \"" + PROTOCOL_VERSION + "\"}\n");
-                }
-                JsonObject record = new JsonObject();
-                record.add("timestamp", GSON.toJsonTree(timestamp()));
-                record.add("message", GSON.toJsonTree(message));
-                out.write(GSON.toJson(record));
-                out.write('\n');
-            }
+            JsonObject record = new JsonObject();
+            record.add("timestamp", GSON.toJsonTree(timestamp()));
+            record.add("message", GSON.toJsonTree(message));
+            String lines = (fresh ? "{\"type\": \"metadata\", \"protocol_version\": \"" + PROTOCOL_VERSION + "\"}\n" : "")
+                    + GSON.toJson(record) + "\n";
+            // One write of bytes encoded with replacement: text the client sent with a lone surrogate must
+            // neither fail the turn nor leave half a record behind.
+            Files.write(file, lines.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
         }
