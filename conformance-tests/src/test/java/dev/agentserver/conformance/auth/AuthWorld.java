@@ -42,8 +42,10 @@ final class AuthWorld implements AutoCloseable {
     final Set<String> revoked = new HashSet<>();
     /** Refresh tokens rotated at the simulator whose result never reached the file (the rotating process died). */
     final Set<String> lost = new HashSet<>();
+    final List<Peer> killed = new ArrayList<>();
     int expectedGrants;
     int expectedReuses;
+    int processesEver;
     private int prompts;
 
     AuthWorld(Path temp, boolean staticKey) throws Exception {
@@ -63,11 +65,20 @@ final class AuthWorld implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             started.add(factory.apply(i));
         }
+        processesEver += count;
         for (Peer peer : started) {
             peer.open();
         }
         peers.addAll(started);
         return started;
+    }
+
+    /** SIGKILL for one peer; it leaves the scenario (its stdout so far is still checked). */
+    void kill(Peer peer) throws InterruptedException {
+        peer.process().kill9();
+        peers.remove(peer);
+        killed.add(peer);
+        ConformanceReport.crash();
     }
 
     /** Every live peer prompts at once; returns the outcomes in peer order. */
@@ -137,12 +148,11 @@ final class AuthWorld implements AutoCloseable {
                 where + ": a refresh presented an already-rotated refresh token: " + stats);
         assertEquals(expectedGrants, stats.refreshSucceeded(),
                 where + ": the simulator granted another number of rotations than the scenario caused: " + stats);
-        int live = (int) peers.stream().filter(p -> p.process().isAlive()).count();
         for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : stats.byToken().properties()) {
             int count = e.getValue().asInt();
             if (revoked.contains(e.getKey()) || lost.contains(e.getKey())) {
-                assertTrue(count <= peers.size(),
-                        where + ": a rejected refresh token was presented " + count + " times by " + live + " processes: " + stats);
+                assertTrue(count <= processesEver,
+                        where + ": a rejected refresh token was presented " + count + " times by " + processesEver + " processes: " + stats);
             } else {
                 assertEquals(1, count, where + ": refresh token " + e.getKey() + " was presented " + count
                         + " times; exactly one refresh request per rotation: " + stats);
@@ -150,7 +160,12 @@ final class AuthWorld implements AutoCloseable {
         }
         for (int i = 0; i < peers.size(); i++) {
             Peer peer = peers.get(i);
+            assertTrue(peer.process().isAlive(), where + ": peer " + i + " died: " + stderrOf(i));
             assertTrue(peer.process().violations().isEmpty(), where + ": peer " + i + " wrote non-protocol lines: "
+                    + peer.process().violations());
+        }
+        for (Peer peer : killed) {
+            assertTrue(peer.process().violations().isEmpty(), where + ": a killed peer wrote non-protocol lines: "
                     + peer.process().violations());
         }
         ConformanceReport.invariantChecks(1);
