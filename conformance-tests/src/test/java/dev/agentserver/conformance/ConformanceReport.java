@@ -63,6 +63,11 @@ public final class ConformanceReport {
         NOTES.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
     }
 
+    /** A named count shown under the table, raised by {@code count}. */
+    public static void note(String what, long count) {
+        NOTES.computeIfAbsent(what, k -> new AtomicLong()).addAndGet(count);
+    }
+
     public static void seed(String scenario, long seed) {
         SEEDS.put(scenario, seed);
     }

@@ -36,8 +36,9 @@ public final class JsonRpcShape {
         if (id == null) {
             return "neither a method nor an id";
         }
-        if (!(id.isTextual() || id.isIntegralNumber() || id.isNull())) {
-            return "response id is neither a string, an integer nor null";
+        // Numbers of any form: wire echoes a numeric id exactly as sent (INTERFACE.md), fractions included.
+        if (!(id.isTextual() || id.isNumber() || id.isNull())) {
+            return "response id is neither a string, a number nor null";
         }
         if (node.has("result") == node.has("error")) {
             return "a response needs exactly one of result and error";

@@ -36,6 +36,8 @@ public final class ServerProcess implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private final StringBuffer stderr = new StringBuffer();
+    private volatile Predicate<JsonNode> retain = m -> true;
+    private volatile java.util.function.Consumer<JsonNode> observer;
     private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
 
@@ -75,18 +77,32 @@ public final class ServerProcess implements AutoCloseable {
                     JsonNode node = JSON.readTree(line);
                     String problem = JsonRpcShape.problem(node);
                     if (problem != null) {
-                        violations.add(problem + ": " + abbreviate(line));
+                        addViolation(problem + ": " + abbreviate(line));
                     } else {
                         received.incrementAndGet();
                         ConformanceReport.messageReceived();
-                        messages.add(node);
+                        java.util.function.Consumer<JsonNode> watcher = observer;
+                        if (watcher != null) {
+                            watcher.accept(node);
+                        }
+                        if (retain.test(node)) {
+                            messages.add(node);
+                        }
                     }
                 } catch (IOException e) {
-                    violations.add("not JSON: " + abbreviate(line));
+                    addViolation("not JSON: " + abbreviate(line));
                 }
             }
         } catch (IOException e) {
             // The process ended.
+        }
+    }
+
+    private void addViolation(String violation) {
+        if (violations.size() < 20) {
+            violations.add(violation);
+        } else if (violations.size() == 20) {
+            violations.add("(more violations not kept)");
         }
     }
 
@@ -127,6 +143,19 @@ public final class ServerProcess implements AutoCloseable {
         }
         sent.addAndGet(lines);
         ConformanceReport.messagesSent(lines);
+    }
+
+    /**
+     * From now on only messages that match are queued for {@link #next()}; the others are still checked and
+     * counted, and shown to the {@link #observe observer}. For bulk input, whose answers nobody reads one by one.
+     */
+    public void retainOnly(Predicate<JsonNode> match) {
+        retain = match;
+    }
+
+    /** Sees every well-formed message, on the reader thread, before it is queued. */
+    public void observe(java.util.function.Consumer<JsonNode> watcher) {
+        observer = watcher;
     }
 
     /** How many protocol messages the server has written so far (violations not counted). */
