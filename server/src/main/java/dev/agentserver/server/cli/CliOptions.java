@@ -104,6 +104,10 @@ public record CliOptions(
     }
 
     private static Command choose(Command current, Command next) throws UsageException {
+        // ACP terminal auth appends its args to the agent's own command line: `agent-server acp login`.
+        if ((current == Command.ACP && next == Command.LOGIN) || (current == Command.LOGIN && next == Command.ACP)) {
+            return Command.LOGIN;
+        }
         if (current != null && current != next) {
             throw new UsageException("choose one command, not both " + current.name().toLowerCase() + " and "
                     + next.name().toLowerCase());

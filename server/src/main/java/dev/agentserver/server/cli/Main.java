@@ -7,7 +7,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /**
  * Entry point of the packaged server. In the protocol modes stdout belongs to the protocol alone: the
  * real stdout is handed to the front end and {@code System.out} is pointed at stderr, so that nothing a
- * library prints can corrupt the stream.
+ * library prints can corrupt the stream. The other commands (sim, demo, info...) print normally.
  */
 public final class Main {
 
@@ -15,18 +15,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintStream protocolOut = System.out;
-        System.setOut(System.err);
+        PrintStream stdout = System.out;
         // lsp4j logs through java.util.logging; route it to the same stderr logger as everything else.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        System.exit(run(args, System.getenv(), protocolOut));
-    }
-
-    /** Interim: the ACP front end is being merged. */
-    private static int notYet(String command) {
-        System.err.println("agent-server: " + command + " is not available in this build yet");
-        return 2;
+        System.exit(run(args, System.getenv(), stdout));
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream stdout) {
@@ -38,6 +31,10 @@ public final class Main {
             return 2;
         }
         try {
+            if (options.command() == CliOptions.Command.WIRE || options.command() == CliOptions.Command.ACP) {
+                // The protocol owns the real stdout; anything else printing to System.out goes to stderr.
+                System.setOut(System.err);
+            }
             return switch (options.command()) {
                 case HELP -> {
                     stdout.print(CliOptions.HELP);
@@ -48,7 +45,7 @@ public final class Main {
                     yield 0;
                 }
                 case WIRE -> WireCommand.run(Startup.of(options, env), System.in, stdout);
-                case ACP -> notYet("acp");
+                case ACP -> AcpCommand.run(Startup.of(options, env), System.in, stdout);
                 case LOGIN -> AccountCommands.login(Startup.of(options, env), stdout);
                 case LOGOUT -> AccountCommands.logout(Startup.of(options, env), stdout);
                 case INFO -> AccountCommands.info(Startup.of(options, env), stdout);

@@ -11,7 +11,6 @@ import dev.agentserver.server.config.ModelEntry;
 import dev.agentserver.server.config.ProviderEntry;
 import dev.agentserver.server.llm.ChatProvider;
 import dev.agentserver.server.llm.ProviderContext;
-import dev.agentserver.server.llm.ProviderFactory;
 import dev.agentserver.server.runtime.AuthGate;
 import dev.agentserver.server.runtime.ServerRuntime;
 import dev.agentserver.server.runtime.ServerVersion;
@@ -48,6 +47,7 @@ final class Startup {
     final Optional<ModelEntry> model;
     final Optional<ProviderEntry> provider;
     private final AtomicReference<String> clientName = new AtomicReference<>();
+    private final ConfiguredModels models;
 
     private Startup(CliOptions options, Map<String, String> env) throws StartupException {
         this.options = options;
@@ -65,6 +65,8 @@ final class Startup {
             throw new StartupException("model '" + options.model() + "' is not in the configuration");
         }
         this.provider = model.flatMap(m -> config.provider(m.provider()));
+        this.models = new ConfiguredModels(config, new ProviderContext(oauth::caller, env,
+                ProviderContext.defaultHttpClient(), this::userAgent), oauth);
     }
 
     static Startup of(CliOptions options, Map<String, String> env) throws StartupException {
@@ -90,14 +92,8 @@ final class Startup {
         if (model.isEmpty() || provider.isEmpty()) {
             return null;
         }
-        ProviderContext context = new ProviderContext(oauth::caller, env, ProviderContext.defaultHttpClient(),
-                this::userAgent);
         try {
-            ChatProvider chat = ProviderFactory.create(model.get(), provider.get(), context);
-            if (provider.get().usesOAuth()) {
-                oauth.startBackgroundRefresher(provider.get().oauthKey());
-            }
-            return chat;
+            return models.provider(model.get());
         } catch (ConfigException e) {
             throw new StartupException(e.getMessage());
         }
@@ -130,7 +126,7 @@ final class Startup {
         SessionFactory sessions = new SessionFactory(new SessionStore(shareDir, Clock.systemUTC()), () -> chat,
                 ToolRegistry.builtins(), settings, options.yolo(), Sleeper.REAL);
         String launcher = System.getProperty("agent.server.launcher", "agent-server");
-        return new ServerRuntime(sessions, authGate(), launcher, executor, clientName::set);
+        return new ServerRuntime(sessions, authGate(), launcher, executor, clientName::set, models);
     }
 
     static ExecutorService newExecutor() {

@@ -28,6 +28,8 @@ class CliOptionsTest {
         assertEquals(CliOptions.Command.ACP, CliOptions.parse(new String[] {"acp"}).command());
         assertEquals(CliOptions.Command.LOGIN, CliOptions.parse(new String[] {"login"}).command());
         assertEquals(CliOptions.Command.INFO, CliOptions.parse(new String[] {"info"}).command());
+        assertEquals(CliOptions.Command.LOGIN, CliOptions.parse(new String[] {"acp", "login"}).command(),
+                "ACP terminal auth runs the agent's command with its args appended");
         assertEquals(CliOptions.Command.VERSION, CliOptions.parse(new String[] {"--version"}).command());
     }
 
@@ -46,7 +48,7 @@ class CliOptionsTest {
                 assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(new String[] {"--bogus"})).getMessage());
         assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(new String[] {"--model"}));
         assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(new String[] {"--max-steps-per-turn", "0"}));
-        assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(new String[] {"acp", "login"}));
+        assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(new String[] {"acp", "logout"}));
         assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(new String[] {"--continue", "--session", "x"}));
         assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(new String[] {"--yolo=1"}));
     }

@@ -44,14 +44,21 @@ final class InboundDispatcher {
     private final IdCarryingRemoteEndpoint endpoint;
     private final LineWriter writer;
     private final Map<String, JsonRpcMethod> localMethods;
+    private final IncomingRequests incoming;
+    private volatile RequestCancelHandler cancelHandler = (method, params) -> false;
 
     InboundDispatcher(RpcDialect dialect, MessageJsonHandler jsonHandler, IdCarryingRemoteEndpoint endpoint,
-            LineWriter writer, Map<String, JsonRpcMethod> localMethods) {
+            LineWriter writer, Map<String, JsonRpcMethod> localMethods, IncomingRequests incoming) {
         this.dialect = dialect;
         this.jsonHandler = jsonHandler;
         this.endpoint = endpoint;
         this.writer = writer;
         this.localMethods = localMethods;
+        this.incoming = incoming;
+    }
+
+    void onRequestCancel(RequestCancelHandler handler) {
+        this.cancelHandler = handler;
     }
 
     void rejectOversized(long bytes, int limit) {
@@ -85,6 +92,8 @@ final class InboundDispatcher {
             } else {
                 LOG.debug("ignored a message with neither method nor result");
             }
+        } else if (id == null && method.equals(dialect.requestCancelMethod())) {
+            cancelRequest(message.get("params"));
         } else if (id == null) {
             deliverNotification(method, message.get("params"));
         } else {
@@ -158,7 +167,33 @@ final class InboundDispatcher {
         request.setRawId(id);
         request.setMethod(method);
         request.setParams(typedParams);
+        incoming.started(id, method, typedParams);
         endpoint.consume(request);
+    }
+
+    /**
+     * A request-cancel notification: the service may handle it (a prompt ends "cancelled"); otherwise the
+     * handler's future is cancelled through lsp4j's own mechanism, which answers -32800. Unknown or
+     * already answered ids are ignored, as for any notification.
+     */
+    private void cancelRequest(JsonElement params) {
+        if (!(params instanceof JsonObject object) || !(object.get("requestId") instanceof JsonPrimitive)) {
+            LOG.debug("ignored a request cancel without a requestId");
+            return;
+        }
+        IncomingRequests.InFlight request = incoming.find(idOf(object.get("requestId")));
+        if (request == null) {
+            return;
+        }
+        if (!cancelHandler.cancel(request.method(), request.params())) {
+            org.eclipse.lsp4j.jsonrpc.messages.CancelParams cancel = new org.eclipse.lsp4j.jsonrpc.messages.CancelParams();
+            cancel.setRawId(request.id());
+            NotificationMessage lspCancel = new NotificationMessage();
+            lspCancel.setJsonrpc("2.0");
+            lspCancel.setMethod(LSP_CANCEL);
+            lspCancel.setParams(cancel);
+            endpoint.consume(lspCancel);
+        }
     }
 
     private void deliverNotification(String method, JsonElement params) {
