@@ -49,10 +49,7 @@ public final class Main {
                 case LOGIN -> AccountCommands.login(Startup.of(options, env), stdout);
                 case LOGOUT -> AccountCommands.logout(Startup.of(options, env), stdout);
                 case INFO -> AccountCommands.info(Startup.of(options, env), stdout);
-                case SIM -> { // not a protocol mode: its addresses line belongs on the real stdout (docs/simulator.md)
-                    System.setOut(stdout);
-                    yield dev.agentserver.server.sim.Simulator.run(options.extraArgs().toArray(String[]::new));
-                }
+                case SIM -> dev.agentserver.server.sim.Simulator.run(options.extraArgs().toArray(String[]::new));
                 case DEMO -> dev.agentserver.server.demo.Demo.run(options.extraArgs().toArray(String[]::new));
             };
         } catch (Startup.StartupException e) {
