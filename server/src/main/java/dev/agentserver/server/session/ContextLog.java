@@ -12,18 +12,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 /** A session's {@code context.jsonl}: the model-visible history, one message a line. */
 public final class ContextLog implements Conversation.Log {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ContextLog.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
@@ -55,26 +52,7 @@ public final class ContextLog implements Conversation.Log {
 
     /** The history as written; lines that do not parse are skipped. */
     public List<ChatMessage> read() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        List<ChatMessage> messages = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                messages.add(fromJson(JSON.readTree(line)));
-            } catch (IOException | RuntimeException unreadable) {
-                LOG.debug("skipped an unreadable line of {}", file);
-            }
-        }
-        return messages;
+        return JsonLines.read(file, line -> Optional.of(fromJson(JSON.readTree(line))));
     }
 
     private static ObjectNode toJson(ChatMessage message) {

@@ -1,7 +1,6 @@
 package dev.agentserver.server.session;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.agentserver.protocol.wire.WireGson;
@@ -11,14 +10,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 /**
  * A session's {@code wire.jsonl}: a metadata line with the protocol version when the file is new, then
@@ -30,7 +26,6 @@ public final class WireLog {
     /** The version of a file that has no metadata line. */
     public static final String LEGACY_VERSION = "1.1";
 
-    private static final Logger LOG = LoggerFactory.getLogger(WireLog.class);
     private static final Gson GSON = WireGson.create();
 
     private final Path file;
@@ -73,30 +68,10 @@ public final class WireLog {
      * as a record with a typed message.
      */
     public List<JsonObject> readMessages() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        List<JsonObject> messages = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                JsonElement parsed = JsonParser.parseString(line);
-                if (parsed instanceof JsonObject record && record.get("message") instanceof JsonObject message
-                        && message.has("type") && message.get("type").isJsonPrimitive()) {
-                    messages.add(message);
-                }
-            } catch (RuntimeException unparseable) {
-                LOG.debug("skipped an unreadable line of {}", file);
-            }
-        }
-        return messages;
+        return JsonLines.read(file, line -> JsonParser.parseString(line) instanceof JsonObject record
+                && record.get("message") instanceof JsonObject message
+                && message.has("type") && message.get("type").isJsonPrimitive()
+                ? Optional.of(message) : Optional.empty());
     }
 
     public boolean hasRecords() {
