@@ -36,6 +36,10 @@ public final class ServerProcess implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private final StringBuffer stderr = new StringBuffer();
+    private volatile Predicate<JsonNode> retain = m -> true;
+    private volatile java.util.function.Consumer<JsonNode> observer;
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
 
     private ServerProcess(Process process) {
         this.process = process;
@@ -58,6 +62,7 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(launcher().toString());
         command.addAll(args);
+        ConformanceReport.processStarted();
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("KIMI_") || k.startsWith("OPENAI_"));
         builder.environment().putAll(env);
@@ -70,17 +75,34 @@ public final class ServerProcess implements AutoCloseable {
             while ((line = reader.readLine()) != null) {
                 try {
                     JsonNode node = JSON.readTree(line);
-                    if (node == null || !node.isObject() || !"2.0".equals(node.path("jsonrpc").asText())) {
-                        violations.add("not a JSON-RPC message: " + abbreviate(line));
+                    String problem = JsonRpcShape.problem(node);
+                    if (problem != null) {
+                        addViolation(problem + ": " + abbreviate(line));
                     } else {
-                        messages.add(node);
+                        received.incrementAndGet();
+                        ConformanceReport.messageReceived();
+                        java.util.function.Consumer<JsonNode> watcher = observer;
+                        if (watcher != null) {
+                            watcher.accept(node);
+                        }
+                        if (retain.test(node)) {
+                            messages.add(node);
+                        }
                     }
                 } catch (IOException e) {
-                    violations.add("not JSON: " + abbreviate(line));
+                    addViolation("not JSON: " + abbreviate(line));
                 }
             }
         } catch (IOException e) {
             // The process ended.
+        }
+    }
+
+    private void addViolation(String violation) {
+        if (violations.size() < 20) {
+            violations.add(violation);
+        } else if (violations.size() == 20) {
+            violations.add("(more violations not kept)");
         }
     }
 
@@ -102,8 +124,63 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public void sendLine(String line) throws IOException {
-        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
+        synchronized (stdin) {
+            stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+        }
+        sent.incrementAndGet();
+        ConformanceReport.messageSent();
+    }
+
+    /**
+     * Writes raw bytes (any number of lines) in one go, for bulk input; {@code lines} is how many lines
+     * that is, for the report.
+     */
+    public void sendBytes(byte[] bytes, long lines) throws IOException {
+        synchronized (stdin) {
+            stdin.write(bytes);
+            stdin.flush();
+        }
+        sent.addAndGet(lines);
+        ConformanceReport.messagesSent(lines);
+    }
+
+    /**
+     * From now on only messages that match are queued for {@link #next()}; the others are still checked and
+     * counted, and shown to the {@link #observe observer}. For bulk input, whose answers nobody reads one by one.
+     */
+    public void retainOnly(Predicate<JsonNode> match) {
+        retain = match;
+    }
+
+    /** Sees every well-formed message, on the reader thread, before it is queued. */
+    public void observe(java.util.function.Consumer<JsonNode> watcher) {
+        observer = watcher;
+    }
+
+    /** How many protocol messages the server has written so far (violations not counted). */
+    public long receivedCount() {
+        return received.get();
+    }
+
+    /** Resident set size of the server's JVM in KiB, from {@code /proc/<pid>/status}. */
+    public long rssKb() throws IOException {
+        return ProcStatus.rssKb(process.pid());
+    }
+
+    /** Highest resident set size so far in KiB ({@code VmHWM}). */
+    public long peakRssKb() throws IOException {
+        return ProcStatus.peakRssKb(process.pid());
+    }
+
+    /** SIGKILL, and wait for the process to be gone. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public void send(JsonNode message) throws IOException {
@@ -146,6 +223,18 @@ public final class ServerProcess implements AutoCloseable {
     /** Reads up to and including the answer (result or error) to request {@code id}. */
     public List<JsonNode> untilAnswer(String id) throws InterruptedException {
         return until(m -> !m.has("method") && id.equals(m.path("id").asText(null)));
+    }
+
+    /** As {@link #untilAnswer(String)} with a longer or shorter wait for each message. */
+    public List<JsonNode> untilAnswer(String id, Duration eachWait) throws InterruptedException {
+        List<JsonNode> seen = new ArrayList<>();
+        while (true) {
+            JsonNode message = next(eachWait);
+            seen.add(message);
+            if (!message.has("method") && id.equals(message.path("id").asText(null))) {
+                return seen;
+            }
+        }
     }
 
     /** The messages that arrived without being asked for, if any, without waiting. */

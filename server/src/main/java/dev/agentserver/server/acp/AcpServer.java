@@ -6,7 +6,6 @@ import dev.agentserver.protocol.acp.AcpAgent;
 import dev.agentserver.protocol.acp.AcpClient;
 import dev.agentserver.protocol.acp.AcpGson;
 import dev.agentserver.protocol.acp.AgentRequests.AuthenticateRequest;
-import dev.agentserver.protocol.acp.AgentRequests.CancelRequestNotification;
 import dev.agentserver.protocol.acp.AgentRequests.ClientCapabilities;
 import dev.agentserver.protocol.acp.AgentRequests.InitializeRequest;
 import dev.agentserver.protocol.acp.AgentRequests.ListSessionsRequest;
@@ -73,7 +72,7 @@ public final class AcpServer implements AcpAgent {
             new AgentResponses.AuthCapabilities(new JsonObject()));
 
     private final ServerRuntime runtime;
-    private final SessionControls controls;
+    private final ModelInEffect model;
     private final Supplier<FileAccess> localFiles;
     private final Supplier<CommandRunner> localCommands;
     private final Gson gson = AcpGson.create();
@@ -90,7 +89,7 @@ public final class AcpServer implements AcpAgent {
     public AcpServer(ServerRuntime runtime, ModelInEffect model, Supplier<FileAccess> localFiles,
             Supplier<CommandRunner> localCommands) {
         this.runtime = runtime;
-        this.controls = new SessionControls(model);
+        this.model = model;
         this.localFiles = localFiles;
         this.localCommands = localCommands;
         this.authMethods = AuthMethods.forClient(capabilities, runtime.launcherCommand());
@@ -107,6 +106,7 @@ public final class AcpServer implements AcpAgent {
         JsonRpcConnection<AcpClient> connection = JsonRpcConnection.create(server, AcpClient.class, RpcDialect.ACP,
                 AcpGson.CONFIG, in, out);
         server.connect(connection.remote());
+        connection.onRequestCancel(server::cancelRequest);
         try {
             connection.run();
             return 0;
@@ -152,15 +152,6 @@ public final class AcpServer implements AcpAgent {
             runtime.auth().logout();
             return new JsonObject();
         }, runtime.executor());
-    }
-
-    /**
-     * Not honoured: the engine does not tell handlers their request ids. Every request is answered
-     * anyway, and a prompt is stopped with {@code session/cancel}.
-     */
-    @Override
-    public void cancelRequest(CancelRequestNotification params) {
-        LOG.debug("ignored $/cancel_request for {}", params.requestId());
     }
 
     @Override
@@ -243,6 +234,19 @@ public final class AcpServer implements AcpAgent {
         Optional.ofNullable(sessions.get(params.sessionId())).ifPresent(AcpSession::cancel);
     }
 
+    /**
+     * {@code $/cancel_request}: a prompt is cancelled like {@code session/cancel}, so that it still answers
+     * with stopReason "cancelled" and every update comes before that answer. Any other request is left to
+     * the engine, which answers it -32800.
+     */
+    boolean cancelRequest(String method, Object params) {
+        if (params instanceof PromptRequest prompt) {
+            Optional.ofNullable(sessions.get(prompt.sessionId())).ifPresent(AcpSession::cancel);
+            return true;
+        }
+        return false;
+    }
+
     @Override
     public CompletableFuture<JsonObject> setMode(SetSessionModeRequest params) {
         return withSession(params.sessionId(), session -> {
@@ -295,7 +299,8 @@ public final class AcpServer implements AcpAgent {
                 : localCommands.get();
         OpenedSession opened = runtime.sessions().open(workDir, sessionId, files, commands);
         AcpSession session = new AcpSession(opened, workDir, hostSlot, new SessionUpdates(this.client, sessionId),
-                new PermissionRequests(this.client, sessionId), controls, this::authErrorData, runtime.executor());
+                new PermissionRequests(this.client, sessionId),
+                new SessionControls(opened.session(), model, runtime.models()), this::authErrorData, runtime.executor());
         sessions.put(sessionId, session);
         return session;
     }

@@ -72,11 +72,11 @@ final class AcpSession {
     }
 
     SessionModeState modes() {
-        return controls.modes(yolo());
+        return controls.modes();
     }
 
     List<SessionConfigOption> options() {
-        return controls.options(yolo());
+        return controls.options();
     }
 
     private boolean yolo() {
@@ -172,10 +172,8 @@ final class AcpSession {
 
     /** Applies one option and returns the complete list. */
     List<SessionConfigOption> setOption(String configId, String value) {
-        boolean yolo = controls.yoloAfter(configId, value, yolo());
-        if (yolo != yolo()) {
-            opened.session().approvals().setYolo(yolo);
-            updates.send(new SessionUpdate.CurrentModeUpdate(SessionControls.modeId(yolo)));
+        if (controls.apply(configId, value)) {
+            updates.send(new SessionUpdate.CurrentModeUpdate(SessionControls.modeId(yolo())));
         }
         return options();
     }

@@ -4,14 +4,17 @@ import dev.agentserver.protocol.acp.AgentResponses.SessionMode;
 import dev.agentserver.protocol.acp.AgentResponses.SessionModeState;
 import dev.agentserver.protocol.acp.SessionConfigOption;
 import dev.agentserver.protocol.acp.SessionConfigOption.SelectOption;
+import dev.agentserver.server.agent.AgentSession;
+import dev.agentserver.server.runtime.ModelCatalog;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 /**
- * The settings an editor shows for a session, as modes and as config options kept in step: the mode
- * ("default" asks before edits and commands, "yolo" approves everything), the model and thinking. Model
- * and thinking are fixed at start-up, so each offers only its current value.
+ * The settings an editor shows for one session, as modes and as config options kept in step: the mode
+ * ("default" asks before edits and commands, "yolo" approves everything), the model (any configured
+ * one) and thinking (on or off). Changes apply to the session from its next step on.
  */
 final class SessionControls {
 
@@ -25,10 +28,14 @@ final class SessionControls {
             new SessionMode(DEFAULT_MODE, "Default", "Ask before editing files or running commands"),
             new SessionMode(YOLO_MODE, "YOLO", "Approve every action without asking"));
 
-    private final ModelInEffect model;
+    private final AgentSession session;
+    private final ModelCatalog catalog;
+    private volatile String modelName;
 
-    SessionControls(ModelInEffect model) {
-        this.model = model;
+    SessionControls(AgentSession session, ModelInEffect model, ModelCatalog catalog) {
+        this.session = session;
+        this.catalog = catalog;
+        this.modelName = model.name();
     }
 
     static String modeId(boolean yolo) {
@@ -44,48 +51,68 @@ final class SessionControls {
         };
     }
 
-    SessionModeState modes(boolean yolo) {
-        return new SessionModeState(modeId(yolo), MODES);
+    boolean yolo() {
+        return session.approvals().yolo();
+    }
+
+    SessionModeState modes() {
+        return new SessionModeState(modeId(yolo()), MODES);
     }
 
     /** The complete list, in display order. */
-    List<SessionConfigOption> options(boolean yolo) {
+    List<SessionConfigOption> options() {
         List<SessionConfigOption> options = new ArrayList<>();
-        options.add(new SessionConfigOption.Select(MODE_OPTION, "Mode", null, "mode", modeId(yolo),
+        options.add(new SessionConfigOption.Select(MODE_OPTION, "Mode", null, "mode", modeId(yolo()),
                 MODES.stream().map(m -> new SelectOption(m.id(), m.name(), m.description())).toList()));
-        if (model.name() != null) {
-            options.add(new SessionConfigOption.Select(MODEL_OPTION, "Model", "Set at start-up (--model)", "model",
-                    model.name(), List.of(new SelectOption(model.name(), model.name(), null))));
+        if (modelName != null) {
+            Set<String> names = new LinkedHashSet<>(catalog.names());
+            names.add(modelName);
+            options.add(new SessionConfigOption.Select(MODEL_OPTION, "Model", null, "model", modelName,
+                    names.stream().map(n -> new SelectOption(n, n, null)).toList()));
         }
-        String thinking = thinkingValue();
-        options.add(new SessionConfigOption.Select(THINKING_OPTION, "Thinking",
-                "Set at start-up (--thinking / --no-thinking)", "thought_level", thinking,
-                List.of(new SelectOption(thinking, thinking.equals("on") ? "On" : "Off", null))));
+        options.add(new SessionConfigOption.Select(THINKING_OPTION, "Thinking", null, "thought_level", thinkingValue(),
+                List.of(new SelectOption("off", "Off", null), new SelectOption("on", "On", null))));
         return options;
     }
 
     /**
-     * Checks a {@code set_config_option} value and returns the yolo setting it asks for: the mode's, or
-     * {@code currentYolo} for the fixed options, which accept only their current value.
+     * Applies a {@code set_config_option} value; returns true when the mode changed (so that the caller
+     * announces it). An unknown option or value is -32602.
      */
-    boolean yoloAfter(String configId, String value, boolean currentYolo) {
-        return switch (configId) {
-            case MODE_OPTION -> isYolo(value);
-            case MODEL_OPTION -> requireCurrent(configId, value, model.name(), currentYolo);
-            case THINKING_OPTION -> requireCurrent(configId, value, thinkingValue(), currentYolo);
+    boolean apply(String configId, String value) {
+        switch (configId) {
+            case MODE_OPTION -> {
+                boolean yolo = isYolo(value);
+                boolean changed = yolo != yolo();
+                session.approvals().setYolo(yolo);
+                return changed;
+            }
+            case MODEL_OPTION -> {
+                if (!value.equals(modelName)) {
+                    ModelCatalog.Choice choice;
+                    try {
+                        choice = catalog.open(value).orElseThrow(() -> AcpErrors.invalidParams("Unknown model: " + value));
+                    } catch (IllegalArgumentException cannotRun) {
+                        throw AcpErrors.invalidParams("Model " + value + " cannot be used: " + cannotRun.getMessage());
+                    }
+                    session.switchModel(choice.provider(), choice.contextWindow());
+                    modelName = value;
+                }
+                return false;
+            }
+            case THINKING_OPTION -> {
+                switch (value) {
+                    case "on" -> session.setThinking(true);
+                    case "off" -> session.setThinking(false);
+                    default -> throw AcpErrors.invalidParams("thinking is on or off, not " + value);
+                }
+                return false;
+            }
             default -> throw AcpErrors.invalidParams("Unknown config option: " + configId);
-        };
-    }
-
-    private static boolean requireCurrent(String configId, String value, String current, boolean currentYolo) {
-        if (!Objects.equals(value, current)) {
-            throw AcpErrors.invalidParams(configId + " is fixed for this server at " + current
-                    + "; restart it with other options to change it");
         }
-        return currentYolo;
     }
 
     private String thinkingValue() {
-        return model.thinking() ? "on" : "off";
+        return session.thinking() ? "on" : "off";
     }
 }

@@ -36,7 +36,10 @@ public final class AgentSession {
     private static final Logger LOG = LoggerFactory.getLogger(AgentSession.class);
 
     private final String id;
-    private final ChatProvider provider;
+    /** Switchable between turns (ACP's model and thinking options); read once per step. */
+    private volatile ChatProvider provider;
+    private volatile Long maxContextTokens;
+    private volatile boolean thinking;
     private final ToolRegistry tools;
     private final ToolContext toolContext;
     private final Conversation conversation;
@@ -57,6 +60,8 @@ public final class AgentSession {
             SessionApprovals approvals) {
         this.id = id;
         this.provider = provider;
+        this.maxContextTokens = settings.maxContextTokens();
+        this.thinking = settings.thinking();
         this.tools = tools;
         this.toolContext = toolContext;
         this.conversation = conversation;
@@ -88,6 +93,20 @@ public final class AgentSession {
 
     public boolean hasModel() {
         return provider != null;
+    }
+
+    /** Uses another model from the next step on; {@code contextWindow} may be null when unknown. */
+    public void switchModel(ChatProvider newProvider, Long contextWindow) {
+        this.provider = newProvider;
+        this.maxContextTokens = contextWindow;
+    }
+
+    public boolean thinking() {
+        return thinking;
+    }
+
+    public void setThinking(boolean thinking) {
+        this.thinking = thinking;
     }
 
     /** Registers (or replaces) a tool that the client runs; built-in names are refused by the caller. */
@@ -251,7 +270,7 @@ public final class AgentSession {
 
     private AgentEvent.Status status(TokenUsage usage, String messageId) {
         Long contextTokens = usage == null ? null : usage.total();
-        return new AgentEvent.Status(usage, contextTokens, settings.maxContextTokens(), messageId, planMode);
+        return new AgentEvent.Status(usage, contextTokens, maxContextTokens, messageId, planMode);
     }
 
     private ChatRequest request(boolean offerQuestions) {
@@ -270,7 +289,7 @@ public final class AgentSession {
         synchronized (this) {
             specs.addAll(externalTools.values());
         }
-        return new ChatRequest(messages, specs, settings.thinking());
+        return new ChatRequest(messages, specs, thinking);
     }
 
     private synchronized java.util.Set<String> externalToolNames() {

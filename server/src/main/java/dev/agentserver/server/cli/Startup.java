@@ -16,7 +16,6 @@ import dev.agentserver.server.config.ModelEntry;
 import dev.agentserver.server.config.ProviderEntry;
 import dev.agentserver.server.llm.ChatProvider;
 import dev.agentserver.server.llm.ProviderContext;
-import dev.agentserver.server.llm.ProviderFactory;
 import dev.agentserver.server.runtime.AuthGate;
 import dev.agentserver.server.runtime.ServerRuntime;
 import dev.agentserver.server.runtime.ServerVersion;
@@ -54,6 +53,7 @@ final class Startup {
     final Optional<ModelEntry> model;
     final Optional<ProviderEntry> provider;
     private final AtomicReference<String> clientName = new AtomicReference<>();
+    private final ConfiguredModels models;
     /** OAuthManager's own default client, made lazily. */
     private final LazyHttpClient oauthHttp = new LazyHttpClient(
             () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
@@ -75,6 +75,8 @@ final class Startup {
             throw new StartupException("model '" + options.model() + "' is not in the configuration");
         }
         this.provider = model.flatMap(m -> config.provider(m.provider()));
+        this.models = new ConfiguredModels(config, new ProviderContext(LazyCaller::new, env, chatHttp, this::userAgent),
+                this::oauth);
     }
 
     static Startup of(CliOptions options, Map<String, String> env) throws StartupException {
@@ -100,9 +102,8 @@ final class Startup {
         if (model.isEmpty() || provider.isEmpty()) {
             return null;
         }
-        ProviderContext context = new ProviderContext(LazyCaller::new, env, chatHttp, this::userAgent);
         try {
-            return ProviderFactory.create(model.get(), provider.get(), context);
+            return models.provider(model.get());
         } catch (ConfigException e) {
             throw new StartupException(e.getMessage());
         }
@@ -135,13 +136,13 @@ final class Startup {
         SessionFactory sessions = new SessionFactory(new SessionStore(shareDir, Clock.systemUTC()), () -> chat,
                 ToolRegistry.builtins(), settings, options.yolo(), Sleeper.REAL);
         String launcher = System.getProperty("agent.server.launcher", "agent-server");
-        return new ServerRuntime(sessions, authGate(), launcher, executor, clientName::set);
+        return new ServerRuntime(sessions, authGate(), launcher, executor, clientName::set, models);
     }
 
     /**
      * The process's one OAuth manager, made on first use: building it costs Jackson's first ObjectMapper and
-     * the FFM set-up of the refresh lock (~30 ms), which a provider with an api key never needs and an OAuth
-     * provider needs only at its first call. As {@link OAuthManager#fromEnvironment}, with a lazy HTTP client.
+     * the FFM set-up of the refresh lock (~30 ms before the first answer), which a provider with an api key
+     * never needs. As {@link OAuthManager#fromEnvironment}, with a lazy HTTP client.
      */
     synchronized OAuthManager oauth() {
         if (oauth == null) {
@@ -150,20 +151,11 @@ final class Startup {
         return oauth;
     }
 
-    /**
-     * Makes, off the calling thread, what the first prompt would otherwise wait for, and starts refreshing an
-     * OAuth token ahead of its expiry (which matters minutes from now, not before the first answer).
-     */
+    /** Makes, off the calling thread, the HTTP client that the first prompt would otherwise wait for. */
     void warmUpInBackground() {
-        if (provider.isEmpty()) {
-            return;
+        if (provider.isPresent()) {
+            Thread.ofPlatform().daemon().name("warm-up").start(chatHttp::client);
         }
-        Thread.ofPlatform().daemon().name("warm-up").start(() -> {
-            if (provider.get().usesOAuth()) {
-                oauth().startBackgroundRefresher(provider.get().oauthKey());
-            }
-            chatHttp.client();
-        });
     }
 
     /** Stops the OAuth refresher and the HTTP clients (the manager does not own them). */

@@ -9,6 +9,10 @@ import dev.agentserver.server.agent.RetryPolicy;
 import dev.agentserver.server.agent.TurnSettings;
 import dev.agentserver.server.llm.scripted.ScriptedEchoProvider;
 import dev.agentserver.server.runtime.AuthGate;
+import dev.agentserver.server.runtime.ModelCatalog;
+import dev.agentserver.server.tools.LocalCommandRunner;
+import dev.agentserver.server.tools.LocalFileAccess;
+import dev.agentserver.server.tools.ToolRegistry;
 import dev.agentserver.server.runtime.ServerRuntime;
 import dev.agentserver.server.runtime.SessionFactory;
 import dev.agentserver.server.session.SessionStore;
@@ -37,6 +41,7 @@ final class AcpHarness {
 
     final Path shareDir;
     final Path workDir;
+    static final String OTHER_MODEL = "other-model";
     final AtomicBoolean loginRequired = new AtomicBoolean();
     final AtomicInteger logouts = new AtomicInteger();
     final List<String> clientNames = new CopyOnWriteArrayList<>();
@@ -65,10 +70,11 @@ final class AcpHarness {
         Path scriptsFile = temp.resolve("scripts-" + (++instances) + ".json");
         Files.writeString(scriptsFile, Json.arr((Object[]) scripts).toString());
         SessionFactory sessions = new SessionFactory(new SessionStore(shareDir, Clock.systemUTC()),
-                () -> new TestProvider(new ScriptedEchoProvider(MODEL, scriptsFile)), TestTools.registry(),
+                () -> new TestProvider(new ScriptedEchoProvider(MODEL, scriptsFile)), ToolRegistry.builtins(),
                 new TurnSettings(maxStepsPerTurn, RetryPolicy.defaults(1), 200_000L, false, null), false,
                 (duration, cancel) -> { });
-        ServerRuntime runtime = new ServerRuntime(sessions, authGate(), LAUNCHER, executor, clientNames::add);
+        ServerRuntime runtime = new ServerRuntime(sessions, authGate(), LAUNCHER, executor, clientNames::add,
+                otherModel(scriptsFile));
         LinePipe input = new LinePipe();
         peer = new AcpPeer(input.writer);
         peers.add(peer);
@@ -76,8 +82,37 @@ final class AcpHarness {
         exitCode.set(-1);
         server = Thread.ofPlatform().name("acp-server-" + instances).start(() -> exitCode.set(
                 AcpServer.serve(runtime, new ModelInEffect(MODEL, false), input.reader, output.fromServer,
-                        TestTools.DiskFiles::new, TestTools.NoCommands::new)));
+                        LocalFileAccess::new, LocalCommandRunner::new)));
         return peer;
+    }
+
+    /**
+     * A catalog with the harness model and {@link #OTHER_MODEL}, whose scripts file is the harness's with
+     * "-other" appended ({@link #otherModelScripts} writes it), so a test can tell which model answered.
+     */
+    private ModelCatalog otherModel(Path scriptsFile) {
+        Path otherScripts = scriptsFile.resolveSibling(scriptsFile.getFileName() + "-other");
+        return new ModelCatalog() {
+            @Override
+            public List<String> names() {
+                return List.of(MODEL, OTHER_MODEL);
+            }
+
+            @Override
+            public java.util.Optional<Choice> open(String name) {
+                return switch (name) {
+                    case OTHER_MODEL -> java.util.Optional.of(new Choice(OTHER_MODEL,
+                            new ScriptedEchoProvider(OTHER_MODEL, otherScripts), 64_000L));
+                    case MODEL -> java.util.Optional.of(new Choice(MODEL, new ScriptedEchoProvider(MODEL, scriptsFile), 200_000L));
+                    default -> java.util.Optional.empty();
+                };
+            }
+        };
+    }
+
+    /** Gives {@link #OTHER_MODEL} of the latest instance its scripts. */
+    void otherModelScripts(String... scripts) throws IOException {
+        Files.writeString(temp.resolve("scripts-" + instances + ".json-other"), Json.arr((Object[]) scripts).toString());
     }
 
     private AuthGate authGate() {

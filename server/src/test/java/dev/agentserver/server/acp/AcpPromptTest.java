@@ -119,6 +119,24 @@ class AcpPromptTest {
     }
 
     @Test
+    void aRequestCancelOfAPromptEndsItCancelledLikeSessionCancel() throws IOException {
+        String sessionId = session("text: back again");
+        AcpPeer peer = harnessPeer();
+
+        JsonElement id = harness.startPrompt(sessionId, TestProvider.HANG);
+        peer.next();
+        peer.next();
+        peer.notify("$/cancel_request", Json.obj("requestId", Json.obj("unknown", 1).get("unknown")));
+        peer.notify("$/cancel_request", Json.obj("requestId", id));
+
+        AcpPeer.Exchange cancelled = peer.await(id);
+        assertEquals("cancelled", cancelled.result().get("stopReason").getAsString(),
+                "a cancelled prompt still answers normally, not -32800");
+        assertNothingTrailed(peer);
+        assertEquals("end_turn", harness.prompt(sessionId, "go on").result().get("stopReason").getAsString());
+    }
+
+    @Test
     void aSecondPromptWhileOneRunsIsRefused() throws IOException {
         String sessionId = session();
         AcpPeer peer = harnessPeer();
@@ -179,7 +197,7 @@ class AcpPromptTest {
         assertEquals("max_turn_requests", turn.result().get("stopReason").getAsString());
         JsonObject done = turn.updates().getLast();
         assertEquals("completed", done.get("status").getAsString());
-        assertEquals(Json.arr(Json.obj("type", "content", "content", Json.obj("type", "text", "text", "remember the milk"))),
+        assertEquals(Json.arr(Json.obj("type", "content", "content", Json.obj("type", "text", "text", "     1\tremember the milk\n"))),
                 done.get("content"));
     }
 

@@ -210,16 +210,17 @@ class AcpSessionLifecycleTest {
         JsonArray options = mode.result().getAsJsonArray("configOptions");
         assertEquals(3, options.size());
         assertEquals("yolo", options.get(0).getAsJsonObject().get("currentValue").getAsString());
-        assertEquals(Json.obj("type", "select", "id", "model", "name", "Model", "description", "Set at start-up (--model)",
-                "category", "model", "currentValue", AcpHarness.MODEL,
-                "options", Json.arr(Json.obj("value", AcpHarness.MODEL, "name", AcpHarness.MODEL))), options.get(1));
+        assertEquals(Json.obj("type", "select", "id", "model", "name", "Model", "category", "model",
+                "currentValue", AcpHarness.MODEL, "options", Json.arr(Json.obj("value", AcpHarness.MODEL, "name", AcpHarness.MODEL),
+                        Json.obj("value", AcpHarness.OTHER_MODEL, "name", AcpHarness.OTHER_MODEL))), options.get(1));
+        assertEquals("off", options.get(2).getAsJsonObject().get("currentValue").getAsString());
 
-        assertEquals(3, peer.result("session/set_config_option",
-                Json.obj("sessionId", sessionId, "configId", "model", "value", AcpHarness.MODEL))
-                .getAsJsonArray("configOptions").size());
+        JsonArray thinkingOn = peer.result("session/set_config_option",
+                Json.obj("sessionId", sessionId, "configId", "thinking", "value", "on")).getAsJsonArray("configOptions");
+        assertEquals("on", thinkingOn.get(2).getAsJsonObject().get("currentValue").getAsString());
         for (JsonObject refused : List.of(
                 Json.obj("sessionId", sessionId, "configId", "model", "value", "gpt-9"),
-                Json.obj("sessionId", sessionId, "configId", "thinking", "value", "on"),
+                Json.obj("sessionId", sessionId, "configId", "thinking", "value", "maybe"),
                 Json.obj("sessionId", sessionId, "configId", "colour", "value", "red"),
                 Json.obj("sessionId", sessionId, "configId", "mode", "type", "boolean", "value", true),
                 Json.obj("sessionId", sessionId, "configId", "mode", "value", true))) {
@@ -228,6 +229,21 @@ class AcpSessionLifecycleTest {
         }
         assertEquals(-32602, peer.call("session/set_mode", Json.obj("sessionId", sessionId, "modeId", "turbo"))
                 .error().get("code").getAsInt());
+    }
+
+    @Test
+    void switchingTheModelChangesWhichModelAnswersTheNextPrompt() throws IOException {
+        AcpPeer peer = harness.start("text: from the first model");
+        harness.otherModelScripts("text: from the other model");
+        harness.initialize(Json.obj());
+        String sessionId = harness.newSession();
+        JsonArray options = peer.result("session/set_config_option",
+                Json.obj("sessionId", sessionId, "configId", "model", "value", AcpHarness.OTHER_MODEL))
+                .getAsJsonArray("configOptions");
+        assertEquals(AcpHarness.OTHER_MODEL, options.get(1).getAsJsonObject().get("currentValue").getAsString());
+        AcpPeer.Exchange turn = peer.call("session/prompt", Json.obj("sessionId", sessionId,
+                "prompt", Json.arr(Json.obj("type", "text", "text", "hi"))));
+        assertTrue(turn.updates().toString().contains("from the other model"), turn.updates().toString());
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.agentserver.protocol.acp;
 
 import com.google.gson.JsonObject;
 import dev.agentserver.protocol.acp.AgentRequests.AuthenticateRequest;
-import dev.agentserver.protocol.acp.AgentRequests.CancelRequestNotification;
 import dev.agentserver.protocol.acp.AgentRequests.InitializeRequest;
 import dev.agentserver.protocol.acp.AgentRequests.ListSessionsRequest;
 import dev.agentserver.protocol.acp.AgentRequests.LoadSessionRequest;
@@ -37,10 +36,6 @@ public interface AcpAgent {
     /** Params are {@code {}} and ignored. */
     @JsonRequest("logout")
     CompletableFuture<JsonObject> logout();
-
-    /** Generic request cancellation; optional to honour, and the request is answered either way. */
-    @JsonNotification("$/cancel_request")
-    void cancelRequest(CancelRequestNotification params);
 
     @JsonRequest("session/new")
     CompletableFuture<NewSessionResponse> newSession(NewSessionRequest params);

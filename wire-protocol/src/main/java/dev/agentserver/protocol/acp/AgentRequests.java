@@ -152,9 +152,6 @@ public final class AgentRequests {
         }
     }
 
-    /** {@code requestId} is the JSON-RPC id of the request to cancel, of any id type. */
-    public record CancelRequestNotification(JsonElement requestId) {}
-
     private static void requireAbsolute(String path) {
         Validated.require(path != null, "cwd is required");
         Validated.require(Path.of(path).isAbsolute(), "cwd must be an absolute path");

@@ -13,8 +13,6 @@ import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Map;
 import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
@@ -44,14 +42,21 @@ final class InboundDispatcher {
     private final IdCarryingRemoteEndpoint endpoint;
     private final LineWriter writer;
     private final Map<String, JsonRpcMethod> localMethods;
+    private final IncomingRequests incoming;
+    private volatile RequestCancelHandler cancelHandler = (method, params) -> false;
 
     InboundDispatcher(RpcDialect dialect, MessageJsonHandler jsonHandler, IdCarryingRemoteEndpoint endpoint,
-            LineWriter writer, Map<String, JsonRpcMethod> localMethods) {
+            LineWriter writer, Map<String, JsonRpcMethod> localMethods, IncomingRequests incoming) {
         this.dialect = dialect;
         this.jsonHandler = jsonHandler;
         this.endpoint = endpoint;
         this.writer = writer;
         this.localMethods = localMethods;
+        this.incoming = incoming;
+    }
+
+    void onRequestCancel(RequestCancelHandler handler) {
+        this.cancelHandler = handler;
     }
 
     void rejectOversized(long bytes, int limit) {
@@ -85,6 +90,8 @@ final class InboundDispatcher {
             } else {
                 LOG.debug("ignored a message with neither method nor result");
             }
+        } else if (id == null && method.equals(dialect.requestCancelMethod())) {
+            cancelRequest(message.get("params"));
         } else if (id == null) {
             deliverNotification(method, message.get("params"));
         } else {
@@ -121,22 +128,17 @@ final class InboundDispatcher {
         return element instanceof JsonPrimitive p && p.isString() ? p.getAsString() : null;
     }
 
-    /** Keeps the id's JSON type and exact value: strings stay strings, integers of any size stay integers. */
+    /**
+     * Keeps the id's JSON type and exact text: strings stay strings, and a number is kept as the digits
+     * the client sent (Gson's lazily parsed number), so ids of any size, or odd ones such as {@code 1e99999},
+     * are echoed exactly without ever being converted.
+     */
     private static Either<String, Number> idOf(JsonElement id) {
         if (id == null || id.isJsonNull()) {
             return null;
         }
         JsonPrimitive p = id.getAsJsonPrimitive();
-        if (p.isString()) {
-            return Either.forLeft(p.getAsString());
-        }
-        BigDecimal number = p.getAsBigDecimal();
-        try {
-            BigInteger integer = number.toBigIntegerExact();
-            return Either.forRight(integer.bitLength() < 64 ? (Number) integer.longValue() : integer);
-        } catch (ArithmeticException notAnInteger) {
-            return Either.forRight(number);
-        }
+        return p.isString() ? Either.forLeft(p.getAsString()) : Either.forRight(p.getAsNumber());
     }
 
     private void deliverRequest(Either<String, Number> id, String method, JsonElement params) {
@@ -158,7 +160,33 @@ final class InboundDispatcher {
         request.setRawId(id);
         request.setMethod(method);
         request.setParams(typedParams);
+        incoming.started(id, method, typedParams);
         endpoint.consume(request);
+    }
+
+    /**
+     * A request-cancel notification: the service may handle it (a prompt ends "cancelled"); otherwise the
+     * handler's future is cancelled through lsp4j's own mechanism, which answers -32800. Unknown or
+     * already answered ids are ignored, as for any notification.
+     */
+    private void cancelRequest(JsonElement params) {
+        if (!(params instanceof JsonObject object) || !(object.get("requestId") instanceof JsonPrimitive)) {
+            LOG.debug("ignored a request cancel without a requestId");
+            return;
+        }
+        IncomingRequests.InFlight request = incoming.find(idOf(object.get("requestId")));
+        if (request == null) {
+            return;
+        }
+        if (!cancelHandler.cancel(request.method(), request.params())) {
+            org.eclipse.lsp4j.jsonrpc.messages.CancelParams cancel = new org.eclipse.lsp4j.jsonrpc.messages.CancelParams();
+            cancel.setRawId(request.id());
+            NotificationMessage lspCancel = new NotificationMessage();
+            lspCancel.setJsonrpc("2.0");
+            lspCancel.setMethod(LSP_CANCEL);
+            lspCancel.setParams(cancel);
+            endpoint.consume(lspCancel);
+        }
     }
 
     private void deliverNotification(String method, JsonElement params) {

@@ -37,13 +37,14 @@ public final class JsonRpcConnection<R> {
         Map<String, JsonRpcMethod> methods = new LinkedHashMap<>(ServiceEndpoints.getSupportedMethods(localService.getClass()));
         methods.putAll(ServiceEndpoints.getSupportedMethods(remoteInterface));
         this.jsonHandler = new MessageJsonHandler(methods, gsonConfig);
-        this.writer = new LineWriter(out, jsonHandler);
+        IncomingRequests incoming = new IncomingRequests();
+        this.writer = new LineWriter(out, jsonHandler, incoming);
         IdCarryingRemoteEndpoint endpoint = new IdCarryingRemoteEndpoint(writer, ServiceEndpoints.toEndpoint(localService));
         endpoint.setJsonHandler(jsonHandler);
         jsonHandler.setMethodProvider(endpoint);
         this.remote = ServiceEndpoints.toServiceObject(endpoint, remoteInterface);
         this.dispatcher = new InboundDispatcher(dialect, jsonHandler, endpoint, writer,
-                ServiceEndpoints.getSupportedMethods(localService.getClass()));
+                ServiceEndpoints.getSupportedMethods(localService.getClass()), incoming);
         this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
@@ -66,6 +67,14 @@ public final class JsonRpcConnection<R> {
     /** The configured Gson, for converting loosely typed values (e.g. JSON elements) to protocol types. */
     public Gson gson() {
         return jsonHandler.getGson();
+    }
+
+    /**
+     * Lets the service handle a request-cancel notification itself before the engine cancels the
+     * request's future (only for dialects that have one).
+     */
+    public void onRequestCancel(RequestCancelHandler handler) {
+        dispatcher.onRequestCancel(handler);
     }
 
     /** Reads and dispatches until end of input; returns then. */

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 
 /**
  * Writes each message as one compact JSON line with a single write and flush, so that messages from
@@ -18,23 +19,32 @@ import org.eclipse.lsp4j.jsonrpc.messages.Message;
  * are reused under the lock, rather than through a StringWriter (a synchronized StringBuffer), a String,
  * a concatenation with the newline and a new byte array (bench/jmh: CodecBenchmark.outbound*).
  */
-public final class LineWriter implements MessageConsumer {
+final class LineWriter implements MessageConsumer {
 
     /** Buffers grown past this by a large message are dropped afterwards rather than kept for good. */
     private static final int KEEP_BYTES = 1024 * 1024;
 
     private final OutputStream out;
     private final MessageJsonHandler jsonHandler;
+    private final IncomingRequests incoming;
     private final LineBuffer line = new LineBuffer();
     private boolean closed;
 
-    public LineWriter(OutputStream out, MessageJsonHandler jsonHandler) {
+    LineWriter(OutputStream out, MessageJsonHandler jsonHandler, IncomingRequests incoming) {
         this.out = out;
         this.jsonHandler = jsonHandler;
+        this.incoming = incoming;
     }
 
     @Override
-    public synchronized void consume(Message message) {
+    public void consume(Message message) {
+        write(message);
+        if (message instanceof ResponseMessage response) {
+            incoming.answered(response.getRawId());
+        }
+    }
+
+    private synchronized void write(Message message) {
         if (closed) {
             return;
         }
@@ -44,7 +54,7 @@ public final class LineWriter implements MessageConsumer {
     }
 
     /** Writes an already serialised message; {@code json} must not contain a raw newline. */
-    public synchronized void writeLine(String json) {
+    synchronized void writeLine(String json) {
         if (closed) {
             return;
         }

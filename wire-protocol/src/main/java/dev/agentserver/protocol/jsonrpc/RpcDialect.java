@@ -5,13 +5,16 @@ package dev.agentserver.protocol.jsonrpc;
  * what a blank line means.
  *
  * @param blankLineIsParseError wire answers a blank line with -32700; ACP skips it
+ * @param requestCancelMethod   the notification that cancels one request by id ({@code $/cancel_request}
+ *                              in ACP, whose params are {@code {"requestId": id}}), or null for none
  */
 public record RpcDialect(
         String parseErrorMessage,
         String invalidRequestMessage,
         MethodMessage methodNotFound,
         MethodMessage invalidParams,
-        boolean blankLineIsParseError) {
+        boolean blankLineIsParseError,
+        String requestCancelMethod) {
 
     @FunctionalInterface
     public interface MethodMessage {
@@ -23,12 +26,14 @@ public record RpcDialect(
             "Invalid request",
             method -> "Unexpected method received: " + method,
             method -> "Invalid parameters for method `" + method + "`",
-            true);
+            true,
+            null);
 
     public static final RpcDialect ACP = new RpcDialect(
             "Parse error",
             "Invalid request",
             method -> "Method not found: " + method,
             method -> "Invalid params",
-            false);
+            false,
+            "$/cancel_request");
 }

@@ -103,7 +103,7 @@ class JsonRpcConnectionTest {
 
     private PipedOutputStream clientOut;
     private final LinkedBlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
-    private JsonRpcConnection<ToyClient> connection;
+    private volatile JsonRpcConnection<ToyClient> connection;
     private ToyService service;
     private Thread reader;
 
@@ -213,10 +213,12 @@ class JsonRpcConnectionTest {
 
     @Test
     void idsKeepTheirJsonTypeAndSizeBeyondInt() throws Exception {
-        for (String id : List.of("\"7\"", "7", "0", "9007199254740991", "123456789012345678901234567890", "-5")) {
+        for (String id : List.of("\"7\"", "7", "0", "9007199254740991", "123456789012345678901234567890", "-5",
+                "1e99999", "1.50", "-0")) {
             send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"echo\",\"params\":{\"text\":\"t\"}}");
             JsonObject answer = next();
             assertEquals(JsonParser.parseString(id), answer.get("id"), id);
+            assertEquals(id, answer.get("id").toString(), "the id's text is echoed exactly");
             assertTrue(answer.has("result"));
         }
     }
@@ -289,6 +291,53 @@ class JsonRpcConnectionTest {
     void runReturnsAtEndOfInput() throws Exception {
         clientOut.close();
         await().atMost(Duration.ofSeconds(5)).until(() -> !reader.isAlive());
+    }
+
+    @Test
+    void aRequestCancelAnswersMinus32800UnlessTheServiceHandlesIt() throws Exception {
+        PipedOutputStream toServer = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(toServer, 1 << 16);
+        LinkedBlockingQueue<JsonObject> out = new LinkedBlockingQueue<>();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        OutputStream collector = new OutputStream() {
+            @Override
+            public synchronized void write(int b) {
+                if (b == '\n') {
+                    out.add(JsonParser.parseString(line.toString(StandardCharsets.UTF_8)).getAsJsonObject());
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+        };
+        List<String> handledByService = new ArrayList<>();
+        ToyService acpService = new ToyService();
+        JsonRpcConnection<ToyClient> acp = JsonRpcConnection.create(acpService, ToyClient.class, RpcDialect.ACP,
+                b -> { }, in, collector);
+        connection = acp;
+        acp.onRequestCancel((method, params) -> {
+            handledByService.add(method);
+            return method.equals("echo");
+        });
+        Thread.ofVirtual().start(() -> {
+            try {
+                acp.run();
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        String ask = "{\"jsonrpc\":\"2.0\",\"id\":41,\"method\":\"ask_client\",\"params\":{\"text\":\"1\"}}\n";
+        toServer.write(ask.getBytes(StandardCharsets.UTF_8));
+        toServer.flush();
+        assertEquals("question", out.poll(5, TimeUnit.SECONDS).get("method").getAsString());
+        String cancel = "{\"jsonrpc\":\"2.0\",\"method\":\"$/cancel_request\",\"params\":{\"requestId\":41}}\n";
+        toServer.write(cancel.getBytes(StandardCharsets.UTF_8));
+        toServer.flush();
+        JsonObject answer = out.poll(5, TimeUnit.SECONDS);
+        assertEquals(41, answer.get("id").getAsInt());
+        assertEquals(-32800, answer.getAsJsonObject("error").get("code").getAsInt());
+        assertEquals(List.of("ask_client"), handledByService, "the service was asked first");
+        toServer.close();
     }
 
     @Test

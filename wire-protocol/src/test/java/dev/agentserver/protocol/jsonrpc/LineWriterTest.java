@@ -32,7 +32,7 @@ class LineWriterTest {
     @Test
     void writesEachMessageAsOneUtf8LineWhetherAsciiOrNot() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LineWriter writer = new LineWriter(out, handler);
+        LineWriter writer = new LineWriter(out, handler, new IncomingRequests());
         writer.consume(note("plain"));
         writer.consume(note("héllo ✓ 😀 <&>"));
         writer.writeLine("{\"a\":1}");
@@ -46,7 +46,7 @@ class LineWriterTest {
     @Test
     void aLargeMessageDoesNotSpoilTheNextOne() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LineWriter writer = new LineWriter(out, handler);
+        LineWriter writer = new LineWriter(out, handler, new IncomingRequests());
         String big = "x".repeat(3 * 1024 * 1024);
         writer.consume(note(big));
         writer.consume(note("small"));
@@ -72,7 +72,7 @@ class LineWriterTest {
                 throw new IOException("gone");
             }
         };
-        LineWriter writer = new LineWriter(broken, handler);
+        LineWriter writer = new LineWriter(broken, handler, new IncomingRequests());
         assertThrows(UncheckedIOException.class, () -> writer.consume(note("a")));
         writer.consume(note("b"));
         assertEquals(1, writes[0]);

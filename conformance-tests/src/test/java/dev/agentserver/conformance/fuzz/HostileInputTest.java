@@ -1,0 +1,211 @@
+package dev.agentserver.conformance.fuzz;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentserver.conformance.ConformanceReport;
+import dev.agentserver.conformance.ScriptedConfig;
+import dev.agentserver.conformance.Seeds;
+import dev.agentserver.conformance.ServerProcess;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile input on stdin, sent in bulk: seeded mutated and garbage lines, then a valid request. The server
+ * stays up, answers the valid request, writes nothing but JSON-RPC on stdout (every line is checked by
+ * {@link ServerProcess}), answers only with the protocol's error codes and no stack traces, and its resident
+ * memory stays under a fixed bound throughout; a single line of 100 MB gets an error without the process
+ * growing past a fixed bound.
+ */
+class HostileInputTest {
+
+    /** Resident set size the server may never exceed while it is fed hostile lines. */
+    static final long RSS_BOUND_KB = 640 * 1024;
+    /** Peak resident set size allowed across a 100 MB line (the line cap is 16 MiB; reading more is a bug). */
+    static final long BIG_LINE_PEAK_BOUND_KB = 320 * 1024;
+    static final Set<Integer> WIRE_CODES = Set.of(-32700, -32600, -32601, -32602, -32603, -32000, -32001, -32002,
+            -32003, -32004);
+
+    static final List<String> WIRE_SEEDS = List.of(
+            "{\"jsonrpc\":\"2.0\",\"id\":\"i1\",\"method\":\"initialize\",\"params\":{\"protocol_version\":\"1.10\","
+                    + "\"client\":{\"name\":\"fuzz\",\"version\":\"1\"},\"capabilities\":{\"supports_question\":true}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"initialize\",\"params\":{\"protocol_version\":\"1.10\","
+                    + "\"external_tools\":[{\"name\":\"ext\",\"description\":\"d\",\"parameters\":{\"type\":\"object\"}}],"
+                    + "\"hooks\":[{\"id\":\"h\",\"event\":\"Stop\",\"matcher\":\"\",\"timeout\":3}]}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"p1\",\"method\":\"prompt\",\"params\":{\"user_input\":\"hello\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"p2\",\"method\":\"prompt\",\"params\":{\"user_input\":[{\"type\":\"text\",\"text\":\"hi\"},"
+                    + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/png;base64,AAAA\",\"id\":null}}]}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"s1\",\"method\":\"steer\",\"params\":{\"user_input\":\"more\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"c1\",\"method\":\"cancel\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"r1\",\"method\":\"replay\",\"params\":{}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"m1\",\"method\":\"set_plan_mode\",\"params\":{\"enabled\":true}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"x1\",\"result\":{\"request_id\":\"x1\",\"response\":\"approve\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"x2\",\"error\":{\"code\":-32000,\"message\":\"no\",\"data\":null}}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"cancel\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"e1\",\"method\":\"event\",\"params\":{\"type\":\"TurnBegin\",\"payload\":{}}}");
+
+    @TempDir
+    Path temp;
+
+    /** What the answers to a bulk of hostile lines looked like. */
+    record Tally(LongAdder answers, Map<Integer, LongAdder> codes, AtomicReference<String> badError) {
+        Tally() {
+            this(new LongAdder(), new ConcurrentHashMap<>(), new AtomicReference<>());
+        }
+
+        void see(JsonNode message, Set<Integer> allowed) {
+            if (message.has("method")) {
+                return;
+            }
+            answers.increment();
+            JsonNode error = message.get("error");
+            if (error != null) {
+                int code = error.path("code").asInt();
+                codes.computeIfAbsent(code, c -> new LongAdder()).increment();
+                String text = error.toString();
+                if (!allowed.contains(code) || text.contains("\\tat ") || text.contains("at java.")
+                        || text.contains("Exception:") && text.contains("$")) {
+                    badError.compareAndSet(null, message.toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void wireSurvivesSeededHostileLines() throws Exception {
+        int lines = Seeds.scale(100_000, 1_000_000);
+        String scenario = "fuzz/wire";
+        long seed = Seeds.seed(scenario);
+        Seeds.run(scenario, seed, () -> {
+            ScriptedConfig config = new ScriptedConfig(temp, List.of());
+            try (ServerProcess server = config.startWire()) {
+                fuzz(server, new LineFuzzer(new Random(seed), WIRE_SEEDS), lines, WIRE_CODES);
+                // The next valid requests are answered: a handshake (retried while a fuzzed turn still runs)
+                // and a prompt, framed as a turn.
+                await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    String id = "init-after-fuzz-" + System.nanoTime();
+                    server.request(id, "initialize", "{\"protocol_version\":\"1.10\"}");
+                    JsonNode answer = server.untilAnswer(id).getLast();
+                    return answer.path("result").path("protocol_version").asText().equals("1.10");
+                });
+                server.request("prompt-after-fuzz", "prompt", "{\"user_input\":\"still there?\"}");
+                List<JsonNode> turn = server.untilAnswer("prompt-after-fuzz");
+                assertEquals("TurnBegin", turn.getFirst().path("params").path("type").asText(), turn.toString());
+                assertTrue(server.isAlive());
+            }
+        });
+    }
+
+    /**
+     * Sends {@code count} fuzzed lines plus the classics in bulk (chunks written as fast as the pipe takes
+     * them), sampling RSS between chunks; then a probe that must be answered with its id.
+     */
+    static void fuzz(ServerProcess server, LineFuzzer fuzzer, int count, Set<Integer> allowedCodes) throws Exception {
+        server.request("warm", "conformance/warm-up", null);
+        server.next(Duration.ofSeconds(60));
+        String probe = "probe-" + System.nanoTime();
+        Tally tally = new Tally();
+        server.retainOnly(m -> probe.equals(m.path("id").asText(null)));
+        server.observe(m -> tally.see(m, allowedCodes));
+        AtomicLong peakRss = new AtomicLong();
+        long startRss = server.rssKb();
+        List<byte[]> classics = LineFuzzer.classics();
+        int sent = 0;
+        int chunk = 2_000;
+        for (byte[] line : classics) {
+            server.sendBytes((new String(line, StandardCharsets.ISO_8859_1) + "\n").getBytes(StandardCharsets.ISO_8859_1), 1);
+            sent++;
+        }
+        while (sent < count + classics.size()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int inChunk = 0;
+            for (; inChunk < chunk && sent + inChunk < count + classics.size(); inChunk++) {
+                out.writeBytes(fuzzer.next());
+                out.write('\n');
+            }
+            try {
+                server.sendBytes(out.toByteArray(), inChunk);
+            } catch (IOException pipe) {
+                server.waitForExit(Duration.ofSeconds(10));
+                throw new AssertionError("the server stopped reading after about " + sent + " hostile lines (alive: "
+                        + server.isAlive() + (server.isAlive() ? "" : ", exit code " + server.exitCode()) + "):\n"
+                        + tail(server), pipe);
+            }
+            sent += inChunk;
+            long rss = server.rssKb();
+            peakRss.accumulateAndGet(rss, Math::max);
+            assertTrue(rss < RSS_BOUND_KB, "RSS " + rss + " kB after " + sent + " hostile lines exceeds the bound of "
+                    + RSS_BOUND_KB + " kB");
+            assertTrue(server.isAlive(), "the server died after " + sent + " hostile lines:\n" + tail(server));
+        }
+        ConformanceReport.fuzzCases(sent);
+        server.sendLine("{\"jsonrpc\":\"2.0\",\"id\":\"" + probe + "\",\"method\":\"conformance/probe\"}");
+        JsonNode answer = server.next(Duration.ofSeconds(120));
+        assertEquals(-32601, answer.path("error").path("code").asInt(), "the probe after the hostile lines: " + answer);
+        server.retainOnly(m -> true);
+        server.observe(null);
+        assertTrue(server.violations().isEmpty(), "stdout carried non-protocol lines: " + server.violations());
+        assertTrue(tally.badError().get() == null, "an error outside the protocol's codes or with a stack trace: "
+                + tally.badError().get());
+        long finalRss = server.rssKb();
+        System.out.printf("[conformance] %d hostile lines: %d answers %s; RSS %d kB at start, peak %d kB, %d kB after%n",
+                sent, tally.answers().sum(), tally.codes(), startRss, peakRss.get(), finalRss);
+        tally.codes().forEach((code, n) -> ConformanceReport.note("fuzz answers with error " + code, n.sum()));
+    }
+
+    private static String tail(ServerProcess server) {
+        String err = server.stderr();
+        return err.substring(Math.max(0, err.length() - 4000));
+    }
+
+    @Test
+    void aHundredMegabyteLineGetsAnErrorWithinAFixedBound() throws Exception {
+        ScriptedConfig config = new ScriptedConfig(temp, List.of("text: ok"));
+        try (ServerProcess server = config.startWire("--yolo")) {
+            server.request("before", "initialize", "{\"protocol_version\":\"1.10\"}");
+            server.untilAnswer("before");
+            long before = server.rssKb();
+            byte[] head = "{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"prompt\",\"params\":{\"user_input\":\""
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] mib = "A".repeat(1024 * 1024).getBytes(StandardCharsets.US_ASCII);
+            server.sendBytes(head, 0);
+            long peak = 0;
+            for (int i = 0; i < 100; i++) {
+                server.sendBytes(mib, 0);
+                if (i % 10 == 9) {
+                    peak = Math.max(peak, server.rssKb());
+                }
+            }
+            server.sendBytes("\"}}\n".getBytes(StandardCharsets.UTF_8), 1);
+            ConformanceReport.fuzzCases(1);
+            JsonNode error = server.next(Duration.ofSeconds(60));
+            assertTrue(error.has("error"), "a 100 MB line is answered with an error: " + error);
+            assertTrue(error.get("id").isNull() || "big".equals(error.get("id").asText()), error.toString());
+            int code = error.path("error").path("code").asInt();
+            assertTrue(code == -32600 || code == -32700, "an invalid-request or parse error: " + error);
+            long hwm = server.peakRssKb();
+            System.out.printf("[conformance] 100 MB line: RSS %d kB before, %d kB peak sampled, VmHWM %d kB%n",
+                    before, peak, hwm);
+            assertTrue(hwm < BIG_LINE_PEAK_BOUND_KB, "peak RSS " + hwm + " kB across a 100 MB line exceeds "
+                    + BIG_LINE_PEAK_BOUND_KB + " kB");
+            server.request("after", "prompt", "{\"user_input\":\"hi\"}");
+            List<JsonNode> turn = server.untilAnswer("after");
+            assertEquals("finished", turn.getLast().path("result").path("status").asText(), turn.toString());
+        }
+    }
+}
