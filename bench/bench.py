@@ -335,8 +335,8 @@ def startup_round(subject, res, model, workdir, log, idle_s):
 
 
 def streaming_round(subject, res, model, workdir, log, tokens, paced):
-    """One process: a warm-up prompt, a burst of `tokens` deltas as fast as the server takes them, then
-    `paced` deltas sent one at a time (each after the previous update arrived, plus 1 ms)."""
+    """One process: a warm-up prompt, a burst of `tokens` deltas as fast as the server takes them, then two
+    prompts of `paced` deltas sent one at a time (each after the previous update arrived, plus 1 ms)."""
     run = Run(subject, workdir, log)
     try:
         run.initialize()
@@ -352,45 +352,75 @@ def streaming_round(subject, res, model, workdir, log, tokens, paced):
 
         model.reply = burst
         cpu0 = run.proc.cpu_ticks()
-        t0, first, last_t, n = None, None, None, 0
         stamps = []
-        t0, first, done, n = run.prompt("burst", on_update=lambda t, line: stamps.append(t), timeout=300)
+        _, _, _, n = run.prompt("burst", on_update=lambda t, line: stamps.append(t), timeout=300)
         cpu = (run.proc.cpu_ticks() - cpu0) / CLK_TCK
         if n != tokens:
             raise RuntimeError("burst: %d updates for %d deltas" % (n, tokens))
         res.add("burst: updates/s", subject.name, (n - 1) / ((stamps[-1] - stamps[0]) / 1e9))
         res.add("burst: server CPU per update (µs)", subject.name, cpu / n * 1e6)
 
-        # Paced: the model thread sends delta i, then waits until the reader saw update i.
-        sent = [0] * paced
-        arrived = [threading.Event() for _ in range(paced)]
-
-        def lockstep(send):
-            for i in range(paced):
-                sent[i] = now()
-                send(sse_chunk(token(i)))
-                if not arrived[i].wait(10):
-                    break
-                time.sleep(0.001)
-            send(SSE_END)
-
-        latencies = []
-
-        def on_update(t, line):
-            i = len(latencies)
-            if i < paced:
-                latencies.append((t - sent[i]) / 1e3)
-                arrived[i].set()
-
-        model.reply = lockstep
-        run.prompt("paced", on_update=on_update, timeout=120)
-        if len(latencies) != paced:
-            raise RuntimeError("paced: %d updates for %d deltas" % (len(latencies), paced))
-        latencies.sort()
-        res.add("paced: added latency p50 (µs)", subject.name, percentile(latencies, 50))
-        res.add("paced: added latency p99 (µs)", subject.name, percentile(latencies, 99))
+        # Paced, twice: the first paced prompt of a process still runs code the burst did not (waiting for
+        # each delta, waking for it); the second is the steady state of a long session.
+        for label in ("paced", "paced again"):
+            latencies = paced_prompt(run, model, paced)
+            res.add(label + ": added latency p50 (µs)", subject.name, percentile(latencies, 50))
+            res.add(label + ": added latency p99 (µs)", subject.name, percentile(latencies, 99))
     finally:
         run.close()
+
+
+def paced_prompt(run, model, paced):
+    """The model thread sends delta i, then waits until the reader saw update i, then 1 ms; returns the
+    sorted latencies, each from writing the SSE event to reading its update on stdout."""
+    sent = [0] * paced
+    arrived = [threading.Event() for _ in range(paced)]
+
+    def lockstep(send):
+        for i in range(paced):
+            event = sse_chunk(token(i))
+            sent[i] = now()
+            send(event)
+            if not arrived[i].wait(10):
+                break
+            time.sleep(0.001)
+        send(SSE_END)
+
+    latencies = []
+
+    def on_update(t, line):
+        i = len(latencies)
+        if i < paced:
+            latencies.append((t - sent[i]) / 1e3)
+            arrived[i].set()
+
+    model.reply = lockstep
+    run.prompt("paced", on_update=on_update, timeout=120)
+    if len(latencies) != paced:
+        raise RuntimeError("paced: %d updates for %d deltas" % (len(latencies), paced))
+    return sorted(latencies)
+
+
+def pipe_round(res, paced):
+    """The machine's own floor for the paced latency: a line through `cat` and back, paced the same way.
+    Every streamed update crosses at least this many wake-ups (and the server's path three or four)."""
+    cat = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
+    try:
+        latencies = []
+        for _ in range(paced):
+            t0 = now()
+            cat.stdin.write(b"x\n")
+            select.select([cat.stdout], [], [], 10)
+            os.read(cat.stdout.fileno(), 100)
+            latencies.append((now() - t0) / 1e3)
+            time.sleep(0.001)
+        latencies.sort()
+        for label in ("paced", "paced again"):
+            res.add(label + ": added latency p50 (µs)", "pipe via cat", percentile(latencies, 50))
+            res.add(label + ": added latency p99 (µs)", "pipe via cat", percentile(latencies, 99))
+    finally:
+        cat.stdin.close()
+        cat.wait()
 
 
 def percentile(sorted_values, p):
@@ -417,7 +447,7 @@ def ratio(a, b):
 
 
 def report(res, subjects, metrics, out):
-    names = [s.name for s in subjects]
+    names = [s.name for s in subjects] + ["pipe via cat"]
     lines = ["| metric | subject | min | median | max | ÷ floor | ÷ codex-acp |",
              "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
     for metric in metrics:
@@ -454,8 +484,8 @@ def targets(res, idle_metric, out):
             res.median("burst: server CPU per update (µs)", proto), 15)
         row("%s ≥ 50,000 updates/s (median)" % proto, res.median("burst: updates/s", proto), 50000,
             better_low=False)
-        row("%s added latency p99 < 1 ms (median run, µs)" % proto,
-            res.median("paced: added latency p99 (µs)", proto), 1000)
+        row("%s added latency p99 < 1 ms (median run, second paced prompt, µs)" % proto,
+            res.median("paced again: added latency p99 (µs)", proto), 1000)
     out.write("| target | measured | limit | |\n| --- | ---: | ---: | --- |\n" + "\n".join(rows) + "\n")
 
 
@@ -565,6 +595,8 @@ def main():
 
     streamers = [s for s in subjects if s.streams]
     for i in range(args.stream_runs):
+        if streamers:
+            pipe_round(res, args.paced)
         for s in (streamers if i % 2 == 0 else streamers[::-1]):
             try:
                 streaming_round(s, res, model, workdir, log, args.tokens, args.paced)
@@ -576,7 +608,8 @@ def main():
     idle_metric = "RSS after %g s idle (MiB)" % args.idle
     metrics = ["initialize (ms)", "RSS after initialize (MiB)", idle_metric, "session/new (ms)",
                "first prompt: first update (ms)", "first prompt: answer (ms)", "burst: updates/s",
-               "burst: server CPU per update (µs)", "paced: added latency p50 (µs)", "paced: added latency p99 (µs)"]
+               "burst: server CPU per update (µs)", "paced: added latency p50 (µs)", "paced: added latency p99 (µs)",
+               "paced again: added latency p50 (µs)", "paced again: added latency p99 (µs)"]
 
     from io import StringIO
     out = StringIO()
