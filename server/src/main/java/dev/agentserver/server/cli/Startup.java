@@ -141,8 +141,8 @@ final class Startup {
 
     /**
      * The process's one OAuth manager, made on first use: building it costs Jackson's first ObjectMapper and
-     * the FFM set-up of the refresh lock (~30 ms before the first answer), which a provider with an api key
-     * never needs. As {@link OAuthManager#fromEnvironment}, with a lazy HTTP client.
+     * the FFM set-up of the refresh lock (~30 ms), which need not come before the first answer (see
+     * {@link #warmUpInBackground}). As {@link OAuthManager#fromEnvironment}, with a lazy HTTP client.
      */
     synchronized OAuthManager oauth() {
         if (oauth == null) {
@@ -151,10 +151,16 @@ final class Startup {
         return oauth;
     }
 
-    /** Makes, off the calling thread, the HTTP client that the first prompt would otherwise wait for. */
+    /**
+     * Makes, off the calling thread, what the first prompt would otherwise wait for: the OAuth manager (every
+     * provider's calls go through its caller, even an api key's) and the HTTP client.
+     */
     void warmUpInBackground() {
         if (provider.isPresent()) {
-            Thread.ofPlatform().daemon().name("warm-up").start(chatHttp::client);
+            Thread.ofPlatform().daemon().name("warm-up").start(() -> {
+                oauth();
+                chatHttp.client();
+            });
         }
     }
 
