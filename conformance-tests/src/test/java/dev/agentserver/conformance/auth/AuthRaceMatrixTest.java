@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The auth race matrix: 2, 4 and 8 server processes on one data directory with the simulator, run through
+ * The auth race matrix: 2, 4 and 8 server processes (wire and ACP alternating) on one data directory with the simulator, run through
  * a seeded random schedule of steps in which every process prompts at once: access tokens expired under
  * them, a foreign {@code flock} holder rotating the token itself (while they wait, while they are idle, or
  * killed while holding the lock), transient token-endpoint faults, a revocation and a new login. The
@@ -68,13 +68,7 @@ class AuthRaceMatrixTest {
         }
 
         void run() throws Exception {
-            world.start(processes, i -> {
-                try {
-                    return new WirePeer(world.home.startWire());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            world.start(processes, i -> world.mixedPeer(i, world.home.env()));
             promptOnly("warm-up");
             int steps = Seeds.scale(6, 40);
             int revokeAt = 1 + random.nextInt(steps - 1);

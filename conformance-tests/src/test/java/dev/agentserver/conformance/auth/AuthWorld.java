@@ -81,6 +81,15 @@ final class AuthWorld implements AutoCloseable {
         ConformanceReport.crash();
     }
 
+    /** Peer {@code i} of a mixed set: even ones speak wire, odd ones ACP. */
+    Peer mixedPeer(int i, Map<String, String> env) {
+        try {
+            return i % 2 == 0 ? new WirePeer(home.startWire(env)) : new AcpPeer(env, home.workDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Every live peer prompts at once; returns the outcomes in peer order. */
     List<Peer.Outcome> promptAll(String step) throws Exception {
         return promptAll(step, peers);
@@ -117,9 +126,10 @@ final class AuthWorld implements AutoCloseable {
         boolean authRequired = credentialsGone && !home.staticKey;
         for (int i = 0; i < outcomes.size(); i++) {
             Peer.Outcome outcome = outcomes.get(i);
-            ConformanceReport.note(outcome.authRequired() ? "auth prompts answered auth_required"
-                    : outcome.ok() ? "auth prompts finished" + (credentialsGone ? " on the static key" : "")
-                    : "auth prompts failed otherwise");
+            String protocol = i < peers.size() ? peers.get(i).protocol() + " " : "";
+            ConformanceReport.note(protocol + (outcome.authRequired() ? "prompts answered auth_required"
+                    : outcome.ok() ? "prompts finished" + (credentialsGone ? " on the static key" : "")
+                    : "prompts failed otherwise"));
             if (authRequired) {
                 assertTrue(outcome.authRequired(), step + ": peer " + i + " should be told to log in again, got " + outcome
                         + stderrOf(i));

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * kill -9 of a server at the points of a refresh, with two survivors on the same data dir that are waiting
+ * kill -9 of a server at the points of a refresh, with two survivors (one wire, one ACP) on the same data dir that are waiting
  * for the lock when it dies. The packaged server has no hook to stop it inside a refresh, so the points are
  * reached from outside: a {@link HoldingOAuthProxy} as the victim's OAuth host holds its refresh before the
  * simulator sees it, or after the simulator rotated (the response never arrives), or passes the answer and
@@ -62,7 +62,7 @@ class CrashDuringRefreshTest {
 
     /** Survivors and one victim whose OAuth host is the proxy; every one has prompted once. */
     private static Peer setUp(AuthWorld world, String proxyUrl) throws Exception {
-        world.start(SURVIVORS, i -> wire(start(world, world.home.env())));
+        world.start(SURVIVORS, i -> world.mixedPeer(i, world.home.env()));
         Peer victim = world.start(1, i -> wire(start(world, world.home.env(proxyUrl)))).getFirst();
         world.expectOutcomes("warm-up", world.promptAll("warm-up"), false);
         world.checkInvariants("crash:warm-up");
@@ -212,7 +212,7 @@ class CrashDuringRefreshTest {
         Random random = new Random(seed);
         Seeds.run(scenario, seed, () -> {
             try (AuthWorld world = new AuthWorld(temp, false)) {
-                world.start(SURVIVORS, i -> wire(start(world, world.home.env())));
+                world.start(SURVIVORS, i -> world.mixedPeer(i, world.home.env()));
                 int rounds = Seeds.scale(3, 25);
                 for (int round = 0; round < rounds; round++) {
                     try (HoldingOAuthProxy proxy = new HoldingOAuthProxy(world.sim.oauthHost,
