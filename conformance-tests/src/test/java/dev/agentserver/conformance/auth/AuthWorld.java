@@ -123,6 +123,7 @@ final class AuthWorld implements AutoCloseable {
      * static key is configured; every other prompt finishes.
      */
     void expectOutcomes(String step, List<Peer.Outcome> outcomes, boolean credentialsGone) {
+        watch.assertClean(step + " (before judging the prompts' outcomes)");
         boolean authRequired = credentialsGone && !home.staticKey;
         for (int i = 0; i < outcomes.size(); i++) {
             Peer.Outcome outcome = outcomes.get(i);
@@ -156,8 +157,6 @@ final class AuthWorld implements AutoCloseable {
         SimProcess.Stats stats = sim.stats();
         assertEquals(expectedReuses, stats.rotatedTokenReuses(),
                 where + ": a refresh presented an already-rotated refresh token: " + stats);
-        assertEquals(expectedGrants, stats.refreshSucceeded(),
-                where + ": the simulator granted another number of rotations than the scenario caused: " + stats);
         for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : stats.byToken().properties()) {
             int count = e.getValue().asInt();
             if (revoked.contains(e.getKey()) || lost.contains(e.getKey())) {
@@ -168,6 +167,8 @@ final class AuthWorld implements AutoCloseable {
                         + " times; exactly one refresh request per rotation: " + stats);
             }
         }
+        assertEquals(expectedGrants, stats.refreshSucceeded(),
+                where + ": the simulator granted another number of rotations than the scenario caused: " + stats);
         for (int i = 0; i < peers.size(); i++) {
             Peer peer = peers.get(i);
             assertTrue(peer.process().isAlive(), where + ": peer " + i + " died: " + stderrOf(i));
