@@ -243,15 +243,15 @@ class HostileInputTest {
             server.sendBytes("\"}}\n".getBytes(StandardCharsets.UTF_8), 1);
             ConformanceReport.fuzzCases(1);
             JsonNode error = server.next(Duration.ofSeconds(60));
-            assertTrue(error.has("error"), "a 100 MB line is answered with an error: " + error);
-            assertTrue(error.get("id").isNull() || "big".equals(error.get("id").asText()), error.toString());
-            int code = error.path("error").path("code").asInt();
-            assertTrue(code == -32600 || code == -32700, "an invalid-request or parse error: " + error);
             long hwm = server.peakRssKb();
             System.out.printf("[conformance] 100 MB line: RSS %d kB before, %d kB peak sampled, VmHWM %d kB%n",
                     before, peak, hwm);
             assertTrue(hwm < BIG_LINE_PEAK_BOUND_KB, "peak RSS " + hwm + " kB across a 100 MB line exceeds "
                     + BIG_LINE_PEAK_BOUND_KB + " kB");
+            assertTrue(error.has("error"), "a 100 MB line is answered with an error: " + error);
+            assertTrue(error.get("id").isNull() || "big".equals(error.get("id").asText()), error.toString());
+            int code = error.path("error").path("code").asInt();
+            assertTrue(code == -32600 || code == -32700, "an invalid-request or parse error: " + error);
             server.request("after", "prompt", "{\"user_input\":\"hi\"}");
             List<JsonNode> turn = server.untilAnswer("after");
             assertEquals("finished", turn.getLast().path("result").path("status").asText(), turn.toString());
