@@ -8,23 +8,19 @@ import dev.agentserver.server.agent.Conversation;
 import dev.agentserver.server.llm.ChatMessage;
 import dev.agentserver.server.model.ContentPart;
 import dev.agentserver.server.model.ToolCallData;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 /** A session's {@code context.jsonl}: the model-visible history, one message a line. */
 public final class ContextLog implements Conversation.Log {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ContextLog.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
@@ -37,11 +33,9 @@ public final class ContextLog implements Conversation.Log {
     public synchronized void append(ChatMessage message) {
         try {
             Files.createDirectories(file.getParent());
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                out.write(JSON.writeValueAsString(toJson(message)));
-                out.write('\n');
-            }
+            // One write of bytes encoded with replacement (see WireLog.append).
+            Files.write(file, (JSON.writeValueAsString(toJson(message)) + "\n").getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
         }
@@ -58,26 +52,7 @@ public final class ContextLog implements Conversation.Log {
 
     /** The history as written; lines that do not parse are skipped. */
     public List<ChatMessage> read() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        List<ChatMessage> messages = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                messages.add(fromJson(JSON.readTree(line)));
-            } catch (IOException | RuntimeException unreadable) {
-                LOG.debug("skipped an unreadable line of {}", file);
-            }
-        }
-        return messages;
+        return JsonLines.read(file, line -> Optional.of(fromJson(JSON.readTree(line))));
     }
 
     private static ObjectNode toJson(ChatMessage message) {

@@ -55,7 +55,7 @@ public final class SessionState {
         try {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
+            Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

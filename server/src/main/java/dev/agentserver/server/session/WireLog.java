@@ -1,25 +1,20 @@
 package dev.agentserver.server.session;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.agentserver.protocol.wire.WireGson;
 import dev.agentserver.protocol.wire.WireMessage;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 /**
  * A session's {@code wire.jsonl}: a metadata line with the protocol version when the file is new, then
@@ -31,7 +26,6 @@ public final class WireLog {
     /** The version of a file that has no metadata line. */
     public static final String LEGACY_VERSION = "1.1";
 
-    private static final Logger LOG = LoggerFactory.getLogger(WireLog.class);
     private static final Gson GSON = WireGson.create();
 
     private final Path file;
@@ -50,17 +44,14 @@ public final class WireLog {
         try {
             Files.createDirectories(file.getParent());
             boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                if (fresh) {
-                    out.write("{\"type\": \"metadata\", \"protocol_version\": \"" + PROTOCOL_VERSION + "\"}\n");
-                }
-                JsonObject record = new JsonObject();
-                record.add("timestamp", GSON.toJsonTree(timestamp()));
-                record.add("message", GSON.toJsonTree(message));
-                out.write(GSON.toJson(record));
-                out.write('\n');
-            }
+            JsonObject record = new JsonObject();
+            record.add("timestamp", GSON.toJsonTree(timestamp()));
+            record.add("message", GSON.toJsonTree(message));
+            String lines = (fresh ? "{\"type\": \"metadata\", \"protocol_version\": \"" + PROTOCOL_VERSION + "\"}\n" : "")
+                    + GSON.toJson(record) + "\n";
+            // One write of bytes encoded with replacement: text the client sent with a lone surrogate must
+            // neither fail the turn nor leave half a record behind.
+            Files.write(file, lines.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
         }
@@ -77,30 +68,10 @@ public final class WireLog {
      * as a record with a typed message.
      */
     public List<JsonObject> readMessages() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        List<JsonObject> messages = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                JsonElement parsed = JsonParser.parseString(line);
-                if (parsed instanceof JsonObject record && record.get("message") instanceof JsonObject message
-                        && message.has("type") && message.get("type").isJsonPrimitive()) {
-                    messages.add(message);
-                }
-            } catch (RuntimeException unparseable) {
-                LOG.debug("skipped an unreadable line of {}", file);
-            }
-        }
-        return messages;
+        return JsonLines.read(file, line -> JsonParser.parseString(line) instanceof JsonObject record
+                && record.get("message") instanceof JsonObject message
+                && message.has("type") && message.get("type").isJsonPrimitive()
+                ? Optional.of(message) : Optional.empty());
     }
 
     public boolean hasRecords() {

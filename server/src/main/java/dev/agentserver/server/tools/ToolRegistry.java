@@ -15,7 +15,7 @@ public final class ToolRegistry {
     /** The built-in tools. They hold no state: where they act comes with each call's {@link ToolContext}. */
     public static ToolRegistry builtins() {
         return new ToolRegistry(List.of(new Shell(), new ReadFile(), new WriteFile(), new StrReplaceFile(),
-                new Glob(), new Grep()));
+                new Glob(), new Grep(), new SetTodoList()));
     }
 
     public List<Tool> all() {

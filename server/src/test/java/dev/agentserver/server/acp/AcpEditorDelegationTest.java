@@ -58,6 +58,8 @@ class AcpEditorDelegationTest {
         assertEquals(Json.obj("sessionId", sessionId, "path", path), AcpPeer.params(read));
         peer.answerError(read, -32002, "no such file");
         peer.answer(peer.nextRequest("session/request_permission"), ALLOW);
+        // Before writing, the tool reads again: the buffer may have changed while the user was deciding.
+        peer.answerError(peer.nextRequest("fs/read_text_file"), -32002, "no such file");
         JsonObject write = peer.nextRequest("fs/write_text_file");
         assertEquals(Json.obj("sessionId", sessionId, "path", path, "content", "fresh"), AcpPeer.params(write));
         peer.answer(write, JsonNull.INSTANCE);
@@ -79,7 +81,7 @@ class AcpEditorDelegationTest {
         assertEquals(1, turn.requests("fs/read_text_file").size());
         JsonObject done = turn.updates().stream().filter(AcpPeer.kind("tool_call_update"))
                 .filter(u -> "completed".equals(u.get("status").getAsString())).findFirst().orElseThrow();
-        assertEquals(Json.arr(Json.obj("type", "content", "content", Json.obj("type", "text", "text", "unsaved words"))),
+        assertEquals(Json.arr(Json.obj("type", "content", "content", Json.obj("type", "text", "text", "     1\tunsaved words\n"))),
                 done.get("content"));
     }
 

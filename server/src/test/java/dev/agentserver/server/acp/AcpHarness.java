@@ -10,6 +10,9 @@ import dev.agentserver.server.agent.TurnSettings;
 import dev.agentserver.server.llm.scripted.ScriptedEchoProvider;
 import dev.agentserver.server.runtime.AuthGate;
 import dev.agentserver.server.runtime.ModelCatalog;
+import dev.agentserver.server.tools.LocalCommandRunner;
+import dev.agentserver.server.tools.LocalFileAccess;
+import dev.agentserver.server.tools.ToolRegistry;
 import dev.agentserver.server.runtime.ServerRuntime;
 import dev.agentserver.server.runtime.SessionFactory;
 import dev.agentserver.server.session.SessionStore;
@@ -67,7 +70,7 @@ final class AcpHarness {
         Path scriptsFile = temp.resolve("scripts-" + (++instances) + ".json");
         Files.writeString(scriptsFile, Json.arr((Object[]) scripts).toString());
         SessionFactory sessions = new SessionFactory(new SessionStore(shareDir, Clock.systemUTC()),
-                () -> new TestProvider(new ScriptedEchoProvider(MODEL, scriptsFile)), TestTools.registry(),
+                () -> new TestProvider(new ScriptedEchoProvider(MODEL, scriptsFile)), ToolRegistry.builtins(),
                 new TurnSettings(maxStepsPerTurn, RetryPolicy.defaults(1), 200_000L, false, null), false,
                 (duration, cancel) -> { });
         ServerRuntime runtime = new ServerRuntime(sessions, authGate(), LAUNCHER, executor, clientNames::add,
@@ -79,7 +82,7 @@ final class AcpHarness {
         exitCode.set(-1);
         server = Thread.ofPlatform().name("acp-server-" + instances).start(() -> exitCode.set(
                 AcpServer.serve(runtime, new ModelInEffect(MODEL, false), input.reader, output.fromServer,
-                        TestTools.DiskFiles::new, TestTools.NoCommands::new)));
+                        LocalFileAccess::new, LocalCommandRunner::new)));
         return peer;
     }
 

@@ -197,7 +197,7 @@ class AcpPromptTest {
         assertEquals("max_turn_requests", turn.result().get("stopReason").getAsString());
         JsonObject done = turn.updates().getLast();
         assertEquals("completed", done.get("status").getAsString());
-        assertEquals(Json.arr(Json.obj("type", "content", "content", Json.obj("type", "text", "text", "remember the milk"))),
+        assertEquals(Json.arr(Json.obj("type", "content", "content", Json.obj("type", "text", "text", "     1\tremember the milk\n"))),
                 done.get("content"));
     }
 

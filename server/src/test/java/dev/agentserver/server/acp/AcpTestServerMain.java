@@ -27,12 +27,12 @@ public final class AcpTestServerMain {
         Path shareDir = Path.of(System.getenv("KIMI_SHARE_DIR"));
         Path scripts = Path.of(System.getenv("KIMI_SCRIPTED_ECHO_SCRIPTS"));
         SessionFactory sessions = new SessionFactory(new SessionStore(shareDir, Clock.systemUTC()),
-                () -> new TestProvider(new ScriptedEchoProvider(AcpHarness.MODEL, scripts)), TestTools.registry(),
+                () -> new TestProvider(new ScriptedEchoProvider(AcpHarness.MODEL, scripts)), dev.agentserver.server.tools.ToolRegistry.builtins(),
                 new TurnSettings(10, RetryPolicy.defaults(1), null, false, null), false, (duration, cancel) -> { });
         ServerRuntime runtime = new ServerRuntime(sessions, AuthGate.NONE, AcpHarness.LAUNCHER,
                 Executors.newVirtualThreadPerTaskExecutor(), name -> { });
         int exit = AcpServer.serve(runtime, new ModelInEffect(AcpHarness.MODEL, false), System.in, System.out,
-                TestTools.DiskFiles::new, TestTools.NoCommands::new);
+                dev.agentserver.server.tools.LocalFileAccess::new, dev.agentserver.server.tools.LocalCommandRunner::new);
         System.exit(exit);
     }
 }

@@ -16,7 +16,7 @@ class ToolRegistryTest {
 
     @Test
     void listsTheBuiltinsInAFixedOrder() {
-        assertEquals(List.of("Shell", "ReadFile", "WriteFile", "StrReplaceFile", "Glob", "Grep"),
+        assertEquals(List.of("Shell", "ReadFile", "WriteFile", "StrReplaceFile", "Glob", "Grep", "SetTodoList"),
                 registry.all().stream().map(Tool::name).toList());
     }
 

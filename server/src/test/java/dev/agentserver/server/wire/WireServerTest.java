@@ -248,6 +248,19 @@ class WireServerTest {
     }
 
     @Test
+    void aLoneSurrogateInThePromptIsAnOrdinaryTurnAndLogged() throws Exception {
+        try (WireHarness h = harness(List.of("text: fine"), true)) {
+            h.request("p1", "prompt", "{\"user_input\":\"odd \\ud800 text\"}");
+            List<JsonObject> messages = h.until("p1");
+            assertEquals("finished", messages.getLast().getAsJsonObject("result").get("status").getAsString());
+            for (String line : Files.readAllLines(h.opened.files().wireLog().file())) {
+                com.google.gson.JsonParser.parseString(line);
+            }
+            assertEquals(6, Files.readAllLines(h.opened.files().wireLog().file()).size(), "header and five whole records");
+        }
+    }
+
+    @Test
     void setPlanModeEmitsAStatusUpdateAndPersists() throws Exception {
         try (WireHarness h = harness(List.of(), true)) {
             h.request("pm", "set_plan_mode", "{\"enabled\":\"yes\"}");

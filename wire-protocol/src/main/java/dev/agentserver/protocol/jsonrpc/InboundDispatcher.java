@@ -13,8 +13,6 @@ import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Map;
 import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
@@ -130,22 +128,17 @@ final class InboundDispatcher {
         return element instanceof JsonPrimitive p && p.isString() ? p.getAsString() : null;
     }
 
-    /** Keeps the id's JSON type and exact value: strings stay strings, integers of any size stay integers. */
+    /**
+     * Keeps the id's JSON type and exact text: strings stay strings, and a number is kept as the digits
+     * the client sent (Gson's lazily parsed number), so ids of any size, or odd ones such as {@code 1e99999},
+     * are echoed exactly without ever being converted.
+     */
     private static Either<String, Number> idOf(JsonElement id) {
         if (id == null || id.isJsonNull()) {
             return null;
         }
         JsonPrimitive p = id.getAsJsonPrimitive();
-        if (p.isString()) {
-            return Either.forLeft(p.getAsString());
-        }
-        BigDecimal number = p.getAsBigDecimal();
-        try {
-            BigInteger integer = number.toBigIntegerExact();
-            return Either.forRight(integer.bitLength() < 64 ? (Number) integer.longValue() : integer);
-        } catch (ArithmeticException notAnInteger) {
-            return Either.forRight(number);
-        }
+        return p.isString() ? Either.forLeft(p.getAsString()) : Either.forRight(p.getAsNumber());
     }
 
     private void deliverRequest(Either<String, Number> id, String method, JsonElement params) {

@@ -213,10 +213,12 @@ class JsonRpcConnectionTest {
 
     @Test
     void idsKeepTheirJsonTypeAndSizeBeyondInt() throws Exception {
-        for (String id : List.of("\"7\"", "7", "0", "9007199254740991", "123456789012345678901234567890", "-5")) {
+        for (String id : List.of("\"7\"", "7", "0", "9007199254740991", "123456789012345678901234567890", "-5",
+                "1e99999", "1.50", "-0")) {
             send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"echo\",\"params\":{\"text\":\"t\"}}");
             JsonObject answer = next();
             assertEquals(JsonParser.parseString(id), answer.get("id"), id);
+            assertEquals(id, answer.get("id").toString(), "the id's text is echoed exactly");
             assertTrue(answer.has("result"));
         }
     }
