@@ -170,7 +170,7 @@ final class InboundDispatcher {
      * already answered ids are ignored, as for any notification.
      */
     private void cancelRequest(JsonElement params) {
-        if (!(params instanceof JsonObject object) || !(object.get("requestId") instanceof JsonPrimitive)) {
+        if (!(params instanceof JsonObject object) || !(object.get("requestId") instanceof JsonPrimitive p && (p.isString() || p.isNumber()))) {
             LOG.debug("ignored a request cancel without a requestId");
             return;
         }
