@@ -89,6 +89,14 @@ class CrashDuringRefreshTest {
         return world.peers.subList(0, SURVIVORS);
     }
 
+    /** Temp files a writer left in the credentials directory. */
+    private static List<Path> leftovers(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return new java.util.ArrayList<>(files.filter(f -> f.getFileName().toString().startsWith(".kimi-code.json.")
+                    && f.getFileName().toString().endsWith(".tmp")).toList());
+        }
+    }
+
     @Test
     void killedWhileWaitingForTheLock() throws Exception {
         ForeignInstance.assumePython();
@@ -221,6 +229,7 @@ class CrashDuringRefreshTest {
                         world.expectOutcomes("warm-up", world.promptAll("r" + round + "-warm-up"), false);
                         String oldRefresh = world.home.refreshToken();
                         SimProcess.Stats before = world.sim.stats();
+                        List<Path> leftoversBefore = leftovers(world.home.credentialsDir);
                         // The kill is triggered by the answer, the temp file's creation or the rename, chosen by the
                         // seed; where it lands relative to the write is up to the scheduler, and both sides are checked.
                         String trigger = List.of("answer", "temp file", "rename").get(random.nextInt(3));
@@ -240,8 +249,11 @@ class CrashDuringRefreshTest {
                         world.checkInvariants("r" + round + ":killed");
                         boolean written = inFile.equals(newRefresh);
                         assertTrue(written || inFile.equals(oldRefresh), "the file holds the old or the new pair");
+                        List<Path> after = leftovers(world.home.credentialsDir);
+                        after.removeAll(leftoversBefore);
+                        boolean leftover = !after.isEmpty();
                         ConformanceReport.note("crash point: kill on the " + trigger + ", landed "
-                                + (written ? "after the rename" : "before the rename"));
+                                + (written ? "after the rename" : leftover ? "between temp write and rename" : "before the rename"));
                         if (written) {
                             world.expectOutcomes("adopt", world.promptAll("r" + round + "-adopt"), false);
                             assertEquals(before.refreshRequests() + 1, world.sim.stats().refreshRequests());
