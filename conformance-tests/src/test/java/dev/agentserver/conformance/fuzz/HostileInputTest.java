@@ -84,6 +84,13 @@ class HostileInputTest {
             "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"fs/read_text_file\",\"params\":{\"sessionId\":\"SESSION\",\"path\":\"/etc/hostname\"}}",
             "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"_vendor/ext\",\"params\":{}}");
 
+    /**
+     * Lines fed to one server process; longer runs use several. Fuzzed prompts and loads that happen to be
+     * valid grow one session's history, and every valid load replays all of it, so one process's work grows
+     * with the square of its lines.
+     */
+    static final int PER_PROCESS = 100_000;
+
     @TempDir
     Path temp;
 
@@ -113,49 +120,55 @@ class HostileInputTest {
 
     @Test
     void wireSurvivesSeededHostileLines() throws Exception {
-        int lines = Seeds.scale(60_000, 1_000_000);
+        int lines = Integer.getInteger("conformance.fuzz.lines", Seeds.scale(60_000, 1_000_000));
         String scenario = "fuzz/wire";
         long seed = Seeds.seed(scenario);
         Seeds.run(scenario, seed, () -> {
             ScriptedConfig config = new ScriptedConfig(temp, List.of());
-            try (ServerProcess server = config.startWire()) {
-                fuzz(server, new LineFuzzer(new Random(seed), WIRE_SEEDS), lines, WIRE_CODES);
-                // The next valid requests are answered: a handshake (retried while a fuzzed turn still runs)
-                // and a prompt, framed as a turn.
-                await().atMost(Duration.ofSeconds(60)).until(() -> {
-                    String id = "init-after-fuzz-" + System.nanoTime();
-                    server.request(id, "initialize", "{\"protocol_version\":\"1.10\"}");
-                    JsonNode answer = server.untilAnswer(id).getLast();
-                    return answer.path("result").path("protocol_version").asText().equals("1.10");
-                });
-                server.request("prompt-after-fuzz", "prompt", "{\"user_input\":\"still there?\"}");
-                List<JsonNode> turn = server.untilAnswer("prompt-after-fuzz");
-                assertEquals("TurnBegin", turn.getFirst().path("params").path("type").asText(), turn.toString());
-                assertTrue(server.isAlive());
+            Random random = new Random(seed);
+            for (int done = 0; done < lines; done += PER_PROCESS) {
+                try (ServerProcess server = config.startWire()) {
+                    fuzz(server, new LineFuzzer(random, WIRE_SEEDS), Math.min(PER_PROCESS, lines - done), WIRE_CODES);
+                    // The next valid requests are answered: a handshake (retried while a fuzzed turn still runs)
+                    // and a prompt, framed as a turn.
+                    await().atMost(Duration.ofSeconds(60)).until(() -> {
+                        String id = "init-after-fuzz-" + System.nanoTime();
+                        server.request(id, "initialize", "{\"protocol_version\":\"1.10\"}");
+                        JsonNode answer = server.untilAnswer(id).getLast();
+                        return answer.path("result").path("protocol_version").asText().equals("1.10");
+                    });
+                    server.request("prompt-after-fuzz", "prompt", "{\"user_input\":\"still there?\"}");
+                    List<JsonNode> turn = server.untilAnswer("prompt-after-fuzz");
+                    assertEquals("TurnBegin", turn.getFirst().path("params").path("type").asText(), turn.toString());
+                    assertTrue(server.isAlive());
+                }
             }
         });
     }
 
     @Test
     void acpSurvivesSeededHostileLines() throws Exception {
-        int lines = Seeds.scale(60_000, 1_000_000);
+        int lines = Integer.getInteger("conformance.fuzz.lines", Seeds.scale(60_000, 1_000_000));
         String scenario = "fuzz/acp";
         long seed = Seeds.seed(scenario);
         Seeds.run(scenario, seed, () -> {
             ScriptedConfig config = new ScriptedConfig(temp, List.of());
-            try (ServerProcess server = ServerProcess.start(List.of("acp", "--config-file", config.configFile.toString()),
-                    config.env(), config.workDir)) {
-                server.request("init", "initialize", "{\"protocolVersion\":1,\"clientCapabilities\":{}}");
-                server.untilAnswer("init");
-                server.request("new", "session/new", "{\"cwd\":\"" + config.workDir + "\",\"mcpServers\":[]}");
-                String session = server.untilAnswer("new").getLast().path("result").path("sessionId").asText();
-                List<String> seeds = ACP_SEEDS.stream()
-                        .map(line -> line.replace("SESSION", session).replace("CWD", config.workDir.toString())).toList();
-                fuzz(server, new LineFuzzer(new Random(seed), seeds), lines, ACP_CODES);
-                server.request("new-after", "session/new", "{\"cwd\":\"" + config.workDir + "\",\"mcpServers\":[]}");
-                JsonNode created = server.untilAnswer("new-after").getLast();
-                assertTrue(created.path("result").path("sessionId").isTextual(), "a valid request after the fuzz: " + created);
-                assertTrue(server.isAlive());
+            Random random = new Random(seed);
+            for (int done = 0; done < lines; done += PER_PROCESS) {
+                try (ServerProcess server = ServerProcess.start(List.of("acp", "--config-file", config.configFile.toString()),
+                        config.env(), config.workDir)) {
+                    server.request("init", "initialize", "{\"protocolVersion\":1,\"clientCapabilities\":{}}");
+                    server.untilAnswer("init");
+                    server.request("new", "session/new", "{\"cwd\":\"" + config.workDir + "\",\"mcpServers\":[]}");
+                    String session = server.untilAnswer("new").getLast().path("result").path("sessionId").asText();
+                    List<String> seeds = ACP_SEEDS.stream()
+                            .map(line -> line.replace("SESSION", session).replace("CWD", config.workDir.toString())).toList();
+                    fuzz(server, new LineFuzzer(random, seeds), Math.min(PER_PROCESS, lines - done), ACP_CODES);
+                    server.request("new-after", "session/new", "{\"cwd\":\"" + config.workDir + "\",\"mcpServers\":[]}");
+                    JsonNode created = server.untilAnswer("new-after").getLast();
+                    assertTrue(created.path("result").path("sessionId").isTextual(), "a valid request after the fuzz: " + created);
+                    assertTrue(server.isAlive());
+                }
             }
         });
     }
