@@ -200,12 +200,34 @@ public final class ServerProcess implements AutoCloseable {
         return next(DEFAULT_WAIT);
     }
 
+    /**
+     * The next message, waiting up to {@code wait}; fails at once (with the exit status and stderr) when the
+     * server has exited and nothing is left to read.
+     */
     public JsonNode next(Duration wait) throws InterruptedException {
-        JsonNode message = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-        if (message == null) {
-            fail("no message from the server within " + wait + "; stderr:\n" + stderr);
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            JsonNode message = messages.poll(Math.min(Math.max(left, 0), TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+            if (message != null) {
+                return message;
+            }
+            if (!process.isAlive() && process.waitFor(2, TimeUnit.SECONDS) && messages.isEmpty()) {
+                JsonNode last = messages.poll(500, TimeUnit.MILLISECONDS); // the reader may still be draining
+                if (last != null) {
+                    return last;
+                }
+                fail("the server exited with status " + process.exitValue() + " while a message was awaited; stderr:\n"
+                        + tail(stderr.toString()));
+            }
+            if (left <= 0) {
+                fail("no message from the server within " + wait + "; stderr:\n" + tail(stderr.toString()));
+            }
         }
-        return message;
+    }
+
+    private static String tail(String text) {
+        return text.length() > 6000 ? "..." + text.substring(text.length() - 6000) : text;
     }
 
     /** Reads messages until one matches; returns all read, the match last. */

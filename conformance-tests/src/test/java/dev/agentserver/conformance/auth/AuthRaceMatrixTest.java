@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The auth race matrix: 2, 4 and 8 server processes on one data directory with the simulator, run through
+ * The auth race matrix: 2, 4 and 8 server processes (wire and ACP alternating) on one data directory with the simulator, run through
  * a seeded random schedule of steps in which every process prompts at once: access tokens expired under
  * them, a foreign {@code flock} holder rotating the token itself (while they wait, while they are idle, or
  * killed while holding the lock), transient token-endpoint faults, a revocation and a new login. The
@@ -34,9 +34,11 @@ class AuthRaceMatrixTest {
     @TempDir
     Path temp;
 
+    /** 2, 4 and 8 processes, with and without a static key; {@code -Dconformance.matrix=2,8} picks sizes. */
     static Stream<Arguments> matrix() {
-        return Stream.of(Arguments.of(2, false), Arguments.of(4, false), Arguments.of(8, false),
-                Arguments.of(2, true), Arguments.of(4, true), Arguments.of(8, true));
+        List<Integer> sizes = Stream.of(System.getProperty("conformance.matrix", "2,4,8").split(","))
+                .map(String::strip).map(Integer::parseInt).toList();
+        return Stream.of(false, true).flatMap(key -> sizes.stream().map(n -> Arguments.of(n, key)));
     }
 
     @ParameterizedTest(name = "{0} processes, static api key {1}")
@@ -68,13 +70,7 @@ class AuthRaceMatrixTest {
         }
 
         void run() throws Exception {
-            world.start(processes, i -> {
-                try {
-                    return new WirePeer(world.home.startWire());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            world.start(processes, i -> world.mixedPeer(i, world.home.env()));
             promptOnly("warm-up");
             int steps = Seeds.scale(6, 40);
             int revokeAt = 1 + random.nextInt(steps - 1);
@@ -111,12 +107,12 @@ class AuthRaceMatrixTest {
             sim.expireAccessTokens();
             world.expectOutcomes(step, world.promptAll(step), false);
             SimProcess.Stats after = sim.stats();
+            world.expectedGrants++;
+            world.checkInvariants(step);
             assertEquals(1, after.refreshRequests() - before.refreshRequests(),
                     step + ": exactly one refresh request for " + processes + " processes: " + after);
-            world.expectedGrants++;
             assertNotEquals(oldRefresh, world.home.refreshToken(), step + ": the file holds the rotated pair");
             ConformanceReport.race();
-            world.checkInvariants(step);
         }
 
         /**
@@ -141,13 +137,13 @@ class AuthRaceMatrixTest {
                 foreign.unlock();
                 world.expectOutcomes(step, world.awaitAll(tags, world.peers), false);
                 SimProcess.Stats after = sim.stats();
+                world.expectedGrants++;
+                world.checkInvariants(step);
                 assertEquals(1, after.refreshRequests() - before.refreshRequests(),
                         step + ": only the foreign rotation reached the simulator; the servers adopted it: " + after);
-                world.expectedGrants++;
                 assertEquals(rotated, world.home.refreshToken(), step);
             }
             ConformanceReport.race();
-            world.checkInvariants(step);
         }
 
         /** A foreign process rotates while the servers are idle; their next prompts use its tokens, no refresh. */
@@ -162,10 +158,10 @@ class AuthRaceMatrixTest {
             SimProcess.Stats before = sim.stats();
             world.expectOutcomes(step, world.promptAll(step), false);
             SimProcess.Stats after = sim.stats();
+            world.checkInvariants(step);
             assertEquals(before.refreshRequests(), after.refreshRequests(),
                     step + ": the servers use the foreign instance's tokens without refreshing: " + after);
             ConformanceReport.race();
-            world.checkInvariants(step);
         }
 
         /** A foreign process dies (SIGKILL) holding the lock while everyone waits; the kernel frees it; one refresh. */
@@ -182,11 +178,11 @@ class AuthRaceMatrixTest {
                 foreign.kill9();
                 ConformanceReport.crash();
                 world.expectOutcomes(step, world.awaitAll(tags, world.peers), false);
-                assertEquals(1, sim.stats().refreshRequests() - before.refreshRequests(), step + ": " + sim.stats());
                 world.expectedGrants++;
+                world.checkInvariants(step);
+                assertEquals(1, sim.stats().refreshRequests() - before.refreshRequests(), step + ": " + sim.stats());
             }
             ConformanceReport.race();
-            world.checkInvariants(step);
         }
 
         /** 429/5xx from the token endpoint are retried: still one refresh, never auth_required. */
@@ -199,11 +195,11 @@ class AuthRaceMatrixTest {
             sim.expireAccessTokens();
             world.expectOutcomes(step, world.promptAll(step), false);
             SimProcess.Stats after = sim.stats();
+            world.expectedGrants++;
+            world.checkInvariants(step);
             assertEquals(faults, after.tokenEndpointFaults() - before.tokenEndpointFaults(), step + ": " + after);
             assertEquals(1, after.refreshRequests() - before.refreshRequests(), step + ": " + after);
-            world.expectedGrants++;
             ConformanceReport.race();
-            world.checkInvariants(step);
         }
 
         /**

@@ -81,6 +81,15 @@ final class AuthWorld implements AutoCloseable {
         ConformanceReport.crash();
     }
 
+    /** Peer {@code i} of a mixed set: even ones speak wire, odd ones ACP. */
+    Peer mixedPeer(int i, Map<String, String> env) {
+        try {
+            return i % 2 == 0 ? new WirePeer(home.startWire(env)) : new AcpPeer(env, home.workDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Every live peer prompts at once; returns the outcomes in peer order. */
     List<Peer.Outcome> promptAll(String step) throws Exception {
         return promptAll(step, peers);
@@ -114,12 +123,14 @@ final class AuthWorld implements AutoCloseable {
      * static key is configured; every other prompt finishes.
      */
     void expectOutcomes(String step, List<Peer.Outcome> outcomes, boolean credentialsGone) {
+        watch.assertClean(step + " (before judging the prompts' outcomes)");
         boolean authRequired = credentialsGone && !home.staticKey;
         for (int i = 0; i < outcomes.size(); i++) {
             Peer.Outcome outcome = outcomes.get(i);
-            ConformanceReport.note(outcome.authRequired() ? "auth prompts answered auth_required"
-                    : outcome.ok() ? "auth prompts finished" + (credentialsGone ? " on the static key" : "")
-                    : "auth prompts failed otherwise");
+            String protocol = i < peers.size() ? peers.get(i).protocol() + " " : "";
+            ConformanceReport.note(protocol + (outcome.authRequired() ? "prompts answered auth_required"
+                    : outcome.ok() ? "prompts finished" + (credentialsGone ? " on the static key" : "")
+                    : "prompts failed otherwise"));
             if (authRequired) {
                 assertTrue(outcome.authRequired(), step + ": peer " + i + " should be told to log in again, got " + outcome
                         + stderrOf(i));
@@ -146,8 +157,6 @@ final class AuthWorld implements AutoCloseable {
         SimProcess.Stats stats = sim.stats();
         assertEquals(expectedReuses, stats.rotatedTokenReuses(),
                 where + ": a refresh presented an already-rotated refresh token: " + stats);
-        assertEquals(expectedGrants, stats.refreshSucceeded(),
-                where + ": the simulator granted another number of rotations than the scenario caused: " + stats);
         for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : stats.byToken().properties()) {
             int count = e.getValue().asInt();
             if (revoked.contains(e.getKey()) || lost.contains(e.getKey())) {
@@ -158,6 +167,8 @@ final class AuthWorld implements AutoCloseable {
                         + " times; exactly one refresh request per rotation: " + stats);
             }
         }
+        assertEquals(expectedGrants, stats.refreshSucceeded(),
+                where + ": the simulator granted another number of rotations than the scenario caused: " + stats);
         for (int i = 0; i < peers.size(); i++) {
             Peer peer = peers.get(i);
             assertTrue(peer.process().isAlive(), where + ": peer " + i + " died: " + stderrOf(i));

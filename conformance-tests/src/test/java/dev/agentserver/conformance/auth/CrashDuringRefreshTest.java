@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * kill -9 of a server at the points of a refresh, with two survivors on the same data dir that are waiting
+ * kill -9 of a server at the points of a refresh, with two survivors (one wire, one ACP) on the same data dir that are waiting
  * for the lock when it dies. The packaged server has no hook to stop it inside a refresh, so the points are
  * reached from outside: a {@link HoldingOAuthProxy} as the victim's OAuth host holds its refresh before the
  * simulator sees it, or after the simulator rotated (the response never arrives), or passes the answer and
@@ -62,7 +62,7 @@ class CrashDuringRefreshTest {
 
     /** Survivors and one victim whose OAuth host is the proxy; every one has prompted once. */
     private static Peer setUp(AuthWorld world, String proxyUrl) throws Exception {
-        world.start(SURVIVORS, i -> wire(start(world, world.home.env())));
+        world.start(SURVIVORS, i -> world.mixedPeer(i, world.home.env()));
         Peer victim = world.start(1, i -> wire(start(world, world.home.env(proxyUrl)))).getFirst();
         world.expectOutcomes("warm-up", world.promptAll("warm-up"), false);
         world.checkInvariants("crash:warm-up");
@@ -87,6 +87,14 @@ class CrashDuringRefreshTest {
 
     private static List<Peer> survivors(AuthWorld world) {
         return world.peers.subList(0, SURVIVORS);
+    }
+
+    /** Temp files a writer left in the credentials directory. */
+    private static List<Path> leftovers(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return new java.util.ArrayList<>(files.filter(f -> f.getFileName().toString().startsWith(".kimi-code.json.")
+                    && f.getFileName().toString().endsWith(".tmp")).toList());
+        }
     }
 
     @Test
@@ -212,7 +220,7 @@ class CrashDuringRefreshTest {
         Random random = new Random(seed);
         Seeds.run(scenario, seed, () -> {
             try (AuthWorld world = new AuthWorld(temp, false)) {
-                world.start(SURVIVORS, i -> wire(start(world, world.home.env())));
+                world.start(SURVIVORS, i -> world.mixedPeer(i, world.home.env()));
                 int rounds = Seeds.scale(3, 25);
                 for (int round = 0; round < rounds; round++) {
                     try (HoldingOAuthProxy proxy = new HoldingOAuthProxy(world.sim.oauthHost,
@@ -221,6 +229,7 @@ class CrashDuringRefreshTest {
                         world.expectOutcomes("warm-up", world.promptAll("r" + round + "-warm-up"), false);
                         String oldRefresh = world.home.refreshToken();
                         SimProcess.Stats before = world.sim.stats();
+                        List<Path> leftoversBefore = leftovers(world.home.credentialsDir);
                         // The kill is triggered by the answer, the temp file's creation or the rename, chosen by the
                         // seed; where it lands relative to the write is up to the scheduler, and both sides are checked.
                         String trigger = List.of("answer", "temp file", "rename").get(random.nextInt(3));
@@ -240,8 +249,11 @@ class CrashDuringRefreshTest {
                         world.checkInvariants("r" + round + ":killed");
                         boolean written = inFile.equals(newRefresh);
                         assertTrue(written || inFile.equals(oldRefresh), "the file holds the old or the new pair");
+                        List<Path> after = leftovers(world.home.credentialsDir);
+                        after.removeAll(leftoversBefore);
+                        boolean leftover = !after.isEmpty();
                         ConformanceReport.note("crash point: kill on the " + trigger + ", landed "
-                                + (written ? "after the rename" : "before the rename"));
+                                + (written ? "after the rename" : leftover ? "between temp write and rename" : "before the rename"));
                         if (written) {
                             world.expectOutcomes("adopt", world.promptAll("r" + round + "-adopt"), false);
                             assertEquals(before.refreshRequests() + 1, world.sim.stats().refreshRequests());

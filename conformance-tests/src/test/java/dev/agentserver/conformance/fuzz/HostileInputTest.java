@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile input on stdin, sent in bulk: seeded mutated and garbage lines, then a valid request. The server
+ * Hostile input on stdin, sent in bulk: seeded mutated and garbage lines (60,000 per protocol and the fixed
+ * classics, 1,000,000 per protocol under the soak flag), then a valid request. The server
  * stays up, answers the valid request, writes nothing but JSON-RPC on stdout (every line is checked by
  * {@link ServerProcess}), answers only with the protocol's error codes and no stack traces, and its resident
  * memory stays under a fixed bound throughout; a single line of 100 MB gets an error without the process
@@ -59,6 +60,37 @@ class HostileInputTest {
             "{\"jsonrpc\":\"2.0\",\"method\":\"cancel\"}",
             "{\"jsonrpc\":\"2.0\",\"id\":\"e1\",\"method\":\"event\",\"params\":{\"type\":\"TurnBegin\",\"payload\":{}}}");
 
+    static final Set<Integer> ACP_CODES = Set.of(-32700, -32600, -32601, -32602, -32603, -32800, -32000, -32002);
+
+    /** ACP seeds; {@code SESSION} and {@code CWD} are replaced by a live session of the fuzzed server. */
+    static final List<String> ACP_SEEDS = List.of(
+            "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":1,\"clientCapabilities\":"
+                    + "{\"fs\":{\"readTextFile\":false,\"writeTextFile\":false},\"terminal\":false},\"clientInfo\":{\"name\":\"f\",\"version\":\"1\"}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"session/new\",\"params\":{\"cwd\":\"CWD\",\"mcpServers\":[]}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"session/prompt\",\"params\":{\"sessionId\":\"SESSION\",\"prompt\":"
+                    + "[{\"type\":\"text\",\"text\":\"hi\"},{\"type\":\"image\",\"data\":\"AAAA\",\"mimeType\":\"image/png\"},"
+                    + "{\"type\":\"resource_link\",\"uri\":\"file:///x\",\"name\":\"x\"},"
+                    + "{\"type\":\"resource\",\"resource\":{\"uri\":\"file:///y\",\"text\":\"y\"}}]}}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"session/cancel\",\"params\":{\"sessionId\":\"SESSION\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"l\",\"method\":\"session/load\",\"params\":{\"sessionId\":\"SESSION\",\"cwd\":\"CWD\",\"mcpServers\":[]}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"session/list\",\"params\":{\"cwd\":\"CWD\",\"cursor\":null}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"session/set_mode\",\"params\":{\"sessionId\":\"SESSION\",\"modeId\":\"yolo\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"session/set_config_option\",\"params\":{\"sessionId\":\"SESSION\","
+                    + "\"configId\":\"thinking\",\"value\":\"on\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"session/resume\",\"params\":{\"sessionId\":\"SESSION\",\"cwd\":\"CWD\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"authenticate\",\"params\":{\"methodId\":\"login\"}}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"$/cancel_request\",\"params\":{\"requestId\":2}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"0\",\"result\":{\"outcome\":{\"outcome\":\"selected\",\"optionId\":\"allow_once\"}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"fs/read_text_file\",\"params\":{\"sessionId\":\"SESSION\",\"path\":\"/etc/hostname\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"_vendor/ext\",\"params\":{}}");
+
+    /**
+     * Lines fed to one server process; longer runs use several. Fuzzed prompts and loads that happen to be
+     * valid grow one session's history, and every valid load replays all of it, so one process's work grows
+     * with the square of its lines.
+     */
+    static final int PER_PROCESS = 100_000;
+
     @TempDir
     Path temp;
 
@@ -88,25 +120,55 @@ class HostileInputTest {
 
     @Test
     void wireSurvivesSeededHostileLines() throws Exception {
-        int lines = Seeds.scale(100_000, 1_000_000);
+        int lines = Integer.getInteger("conformance.fuzz.lines", Seeds.scale(60_000, 1_000_000));
         String scenario = "fuzz/wire";
         long seed = Seeds.seed(scenario);
         Seeds.run(scenario, seed, () -> {
             ScriptedConfig config = new ScriptedConfig(temp, List.of());
-            try (ServerProcess server = config.startWire()) {
-                fuzz(server, new LineFuzzer(new Random(seed), WIRE_SEEDS), lines, WIRE_CODES);
-                // The next valid requests are answered: a handshake (retried while a fuzzed turn still runs)
-                // and a prompt, framed as a turn.
-                await().atMost(Duration.ofSeconds(60)).until(() -> {
-                    String id = "init-after-fuzz-" + System.nanoTime();
-                    server.request(id, "initialize", "{\"protocol_version\":\"1.10\"}");
-                    JsonNode answer = server.untilAnswer(id).getLast();
-                    return answer.path("result").path("protocol_version").asText().equals("1.10");
-                });
-                server.request("prompt-after-fuzz", "prompt", "{\"user_input\":\"still there?\"}");
-                List<JsonNode> turn = server.untilAnswer("prompt-after-fuzz");
-                assertEquals("TurnBegin", turn.getFirst().path("params").path("type").asText(), turn.toString());
-                assertTrue(server.isAlive());
+            Random random = new Random(seed);
+            for (int done = 0; done < lines; done += PER_PROCESS) {
+                try (ServerProcess server = config.startWire()) {
+                    fuzz(server, new LineFuzzer(random, WIRE_SEEDS), Math.min(PER_PROCESS, lines - done), WIRE_CODES);
+                    // The next valid requests are answered: a handshake (retried while a fuzzed turn still runs)
+                    // and a prompt, framed as a turn.
+                    await().atMost(Duration.ofSeconds(60)).until(() -> {
+                        String id = "init-after-fuzz-" + System.nanoTime();
+                        server.request(id, "initialize", "{\"protocol_version\":\"1.10\"}");
+                        JsonNode answer = server.untilAnswer(id).getLast();
+                        return answer.path("result").path("protocol_version").asText().equals("1.10");
+                    });
+                    server.request("prompt-after-fuzz", "prompt", "{\"user_input\":\"still there?\"}");
+                    List<JsonNode> turn = server.untilAnswer("prompt-after-fuzz");
+                    assertEquals("TurnBegin", turn.getFirst().path("params").path("type").asText(), turn.toString());
+                    assertTrue(server.isAlive());
+                }
+            }
+        });
+    }
+
+    @Test
+    void acpSurvivesSeededHostileLines() throws Exception {
+        int lines = Integer.getInteger("conformance.fuzz.lines", Seeds.scale(60_000, 1_000_000));
+        String scenario = "fuzz/acp";
+        long seed = Seeds.seed(scenario);
+        Seeds.run(scenario, seed, () -> {
+            ScriptedConfig config = new ScriptedConfig(temp, List.of());
+            Random random = new Random(seed);
+            for (int done = 0; done < lines; done += PER_PROCESS) {
+                try (ServerProcess server = ServerProcess.start(List.of("acp", "--config-file", config.configFile.toString()),
+                        config.env(), config.workDir)) {
+                    server.request("init", "initialize", "{\"protocolVersion\":1,\"clientCapabilities\":{}}");
+                    server.untilAnswer("init");
+                    server.request("new", "session/new", "{\"cwd\":\"" + config.workDir + "\",\"mcpServers\":[]}");
+                    String session = server.untilAnswer("new").getLast().path("result").path("sessionId").asText();
+                    List<String> seeds = ACP_SEEDS.stream()
+                            .map(line -> line.replace("SESSION", session).replace("CWD", config.workDir.toString())).toList();
+                    fuzz(server, new LineFuzzer(random, seeds), Math.min(PER_PROCESS, lines - done), ACP_CODES);
+                    server.request("new-after", "session/new", "{\"cwd\":\"" + config.workDir + "\",\"mcpServers\":[]}");
+                    JsonNode created = server.untilAnswer("new-after").getLast();
+                    assertTrue(created.path("result").path("sessionId").isTextual(), "a valid request after the fuzz: " + created);
+                    assertTrue(server.isAlive());
+                }
             }
         });
     }
@@ -194,15 +256,15 @@ class HostileInputTest {
             server.sendBytes("\"}}\n".getBytes(StandardCharsets.UTF_8), 1);
             ConformanceReport.fuzzCases(1);
             JsonNode error = server.next(Duration.ofSeconds(60));
-            assertTrue(error.has("error"), "a 100 MB line is answered with an error: " + error);
-            assertTrue(error.get("id").isNull() || "big".equals(error.get("id").asText()), error.toString());
-            int code = error.path("error").path("code").asInt();
-            assertTrue(code == -32600 || code == -32700, "an invalid-request or parse error: " + error);
             long hwm = server.peakRssKb();
             System.out.printf("[conformance] 100 MB line: RSS %d kB before, %d kB peak sampled, VmHWM %d kB%n",
                     before, peak, hwm);
             assertTrue(hwm < BIG_LINE_PEAK_BOUND_KB, "peak RSS " + hwm + " kB across a 100 MB line exceeds "
                     + BIG_LINE_PEAK_BOUND_KB + " kB");
+            assertTrue(error.has("error"), "a 100 MB line is answered with an error: " + error);
+            assertTrue(error.get("id").isNull() || "big".equals(error.get("id").asText()), error.toString());
+            int code = error.path("error").path("code").asInt();
+            assertTrue(code == -32600 || code == -32700, "an invalid-request or parse error: " + error);
             server.request("after", "prompt", "{\"user_input\":\"hi\"}");
             List<JsonNode> turn = server.untilAnswer("after");
             assertEquals("finished", turn.getLast().path("result").path("status").asText(), turn.toString());

@@ -65,7 +65,20 @@ final class InboundDispatcher {
                 "Request too large: a line of " + bytes + " bytes exceeds the limit of " + limit + " bytes");
     }
 
+    /**
+     * Handles one line. Whatever goes wrong with it stays with it: an unexpected failure is logged and
+     * answered -32603 with a null id, and the reader goes on to the next line instead of ending the process.
+     */
     void dispatch(String line) {
+        try {
+            classify(line);
+        } catch (RuntimeException | StackOverflowError unexpected) {
+            LOG.error("failed to handle an inbound line", unexpected);
+            sendError(null, RpcErrorCodes.INTERNAL_ERROR, "Internal error");
+        }
+    }
+
+    private void classify(String line) {
         if (line.isBlank()) {
             if (dialect.blankLineIsParseError()) {
                 sendError(null, RpcErrorCodes.PARSE_ERROR, dialect.parseErrorMessage());
@@ -170,7 +183,7 @@ final class InboundDispatcher {
      * already answered ids are ignored, as for any notification.
      */
     private void cancelRequest(JsonElement params) {
-        if (!(params instanceof JsonObject object) || !(object.get("requestId") instanceof JsonPrimitive)) {
+        if (!(params instanceof JsonObject object) || !(object.get("requestId") instanceof JsonPrimitive p && (p.isString() || p.isNumber()))) {
             LOG.debug("ignored a request cancel without a requestId");
             return;
         }

@@ -148,7 +148,7 @@ class JsonRpcConnectionTest {
     }
 
     private JsonObject next() throws InterruptedException {
-        JsonObject message = received.poll(5, TimeUnit.SECONDS);
+        JsonObject message = received.poll(30, TimeUnit.SECONDS);
         assertTrue(message != null, "expected a message from the server");
         return message;
     }
@@ -329,11 +329,11 @@ class JsonRpcConnectionTest {
         String ask = "{\"jsonrpc\":\"2.0\",\"id\":41,\"method\":\"ask_client\",\"params\":{\"text\":\"1\"}}\n";
         toServer.write(ask.getBytes(StandardCharsets.UTF_8));
         toServer.flush();
-        assertEquals("question", out.poll(5, TimeUnit.SECONDS).get("method").getAsString());
+        assertEquals("question", out.poll(30, TimeUnit.SECONDS).get("method").getAsString());
         String cancel = "{\"jsonrpc\":\"2.0\",\"method\":\"$/cancel_request\",\"params\":{\"requestId\":41}}\n";
         toServer.write(cancel.getBytes(StandardCharsets.UTF_8));
         toServer.flush();
-        JsonObject answer = out.poll(5, TimeUnit.SECONDS);
+        JsonObject answer = out.poll(30, TimeUnit.SECONDS);
         assertEquals(41, answer.get("id").getAsInt());
         assertEquals(-32800, answer.getAsJsonObject("error").get("code").getAsInt());
         assertEquals(List.of("ask_client"), handledByService, "the service was asked first");
