@@ -1,5 +1,7 @@
 package dev.agentserver.server.agent;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentserver.server.llm.ChatMessage;
 import dev.agentserver.server.llm.ChatProvider;
 import dev.agentserver.server.llm.ChatRequest;
@@ -144,8 +146,7 @@ public final class AgentSession {
             if (provider == null) {
                 throw new TurnFailure(TurnFailure.Kind.LLM_NOT_SET, "LLM is not set", null);
             }
-            com.fasterxml.jackson.databind.node.ObjectNode hookInput =
-                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("prompt", input.plainText());
+            ObjectNode hookInput = JsonNodeFactory.instance.objectNode().put("prompt", input.plainText());
             HookVerdict verdict = Awaiting.await(host.runHooks("UserPromptSubmit", "", hookInput), cancel);
             if (verdict.block()) {
                 events.accept(new AgentEvent.Content(new ContentPart.Text(

@@ -3,6 +3,7 @@ package dev.agentserver.server.agent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentserver.server.model.CancelSignal;
 import dev.agentserver.server.model.DisplayBlock;
 import dev.agentserver.server.model.ToolCallData;
@@ -113,8 +114,8 @@ final class ToolCallRunner {
         return new Outcome(result, false);
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode hookInput(ToolCallData call, JsonNode arguments) {
-        com.fasterxml.jackson.databind.node.ObjectNode input = JSON.createObjectNode();
+    private static ObjectNode hookInput(ToolCallData call, JsonNode arguments) {
+        ObjectNode input = JSON.createObjectNode();
         input.put("tool_name", call.name());
         input.put("tool_call_id", call.id());
         input.set("tool_input", arguments);
