@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,7 +60,8 @@ public final class WireLog {
 
     /** Seconds since the epoch with microseconds, written as a plain decimal (never in exponent form). */
     private BigDecimal timestamp() {
-        long micros = clock.instant().getEpochSecond() * 1_000_000L + clock.instant().getNano() / 1_000;
+        Instant now = clock.instant();
+        long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
         return BigDecimal.valueOf(micros, 6);
     }
 
