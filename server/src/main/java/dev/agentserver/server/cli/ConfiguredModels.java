@@ -46,10 +46,15 @@ final class ConfiguredModels implements ModelCatalog {
         }
         try {
             ModelEntry entry = model.get();
-            return Optional.of(new Choice(name, provider(entry), entry.maxContextSize() > 0 ? (long) entry.maxContextSize() : null));
+            return Optional.of(new Choice(name, provider(entry), contextWindow(entry)));
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** The model's context window in tokens, or null when the configuration does not say. */
+    static Long contextWindow(ModelEntry model) {
+        return model.maxContextSize() > 0 ? (long) model.maxContextSize() : null;
     }
 
     /** The provider of {@code model}, made on first use. */

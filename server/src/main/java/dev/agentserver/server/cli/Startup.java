@@ -129,7 +129,7 @@ final class Startup {
 
     ServerRuntime runtime(ExecutorService executor) throws StartupException {
         int maxSteps = options.maxStepsPerTurn() != null ? options.maxStepsPerTurn() : config.loopControl().maxStepsPerTurn();
-        Long contextWindow = model.map(m -> (long) m.maxContextSize()).filter(n -> n > 0).orElse(null);
+        Long contextWindow = model.map(ConfiguredModels::contextWindow).orElse(null);
         TurnSettings settings = new TurnSettings(maxSteps, RetryPolicy.defaults(config.loopControl().maxRetriesPerStep()),
                 contextWindow, Boolean.TRUE.equals(options.thinking()), SystemPrompt.forWorkDir(workDir));
         ChatProvider chat = chatProvider();
