@@ -129,12 +129,16 @@ final class InboundDispatcher {
             return false;
         }
         JsonElement id = message.get("id");
-        if (id != null && !id.isJsonNull()
-                && !(id instanceof JsonPrimitive p && (p.isString() || p.isNumber()))) {
+        if (id != null && !id.isJsonNull() && !isId(id)) {
             return false;
         }
         JsonElement method = message.get("method");
         return method == null || method.isJsonNull() || (method instanceof JsonPrimitive p && p.isString());
+    }
+
+    /** An id is a JSON string or number; anything else cannot be echoed back as one. */
+    private static boolean isId(JsonElement element) {
+        return element instanceof JsonPrimitive p && (p.isString() || p.isNumber());
     }
 
     private static String asString(JsonElement element) {
@@ -183,7 +187,7 @@ final class InboundDispatcher {
      * already answered ids are ignored, as for any notification.
      */
     private void cancelRequest(JsonElement params) {
-        if (!(params instanceof JsonObject object) || !(object.get("requestId") instanceof JsonPrimitive p && (p.isString() || p.isNumber()))) {
+        if (!(params instanceof JsonObject object) || !isId(object.get("requestId"))) {
             LOG.debug("ignored a request cancel without a requestId");
             return;
         }
