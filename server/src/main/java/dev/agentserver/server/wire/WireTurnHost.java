@@ -161,17 +161,22 @@ final class WireTurnHost implements TurnHost {
 
     @Override
     public CompletableFuture<ApprovalDecision> requestApproval(ApprovalQuestion question) {
-        CompletableFuture<ApprovalDecision> decision = new CompletableFuture<>();
         String id = question.id();
+        // A cancelled turn cancels this future. The reject is announced inside cancel(), before the
+        // future is marked cancelled: a whenComplete callback would run after the waiting turn thread
+        // had already been woken, and its TurnEnd could overtake the ApprovalResponse.
+        CompletableFuture<ApprovalDecision> decision = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                if (pending.claim(id)) {
+                    announce(id, ApprovalDecision.REJECTED);
+                }
+                return super.cancel(mayInterruptIfRunning);
+            }
+        };
         pending.add(id, closed -> {
             announce(id, ApprovalDecision.REJECTED);
             decision.complete(ApprovalDecision.REJECTED);
-        });
-        // A cancelled turn cancels this future: the reject is announced then, before the turn's TurnEnd.
-        decision.whenComplete((d, error) -> {
-            if (error instanceof java.util.concurrent.CancellationException && pending.claim(id)) {
-                announce(id, ApprovalDecision.REJECTED);
-            }
         });
         List<Object> display = question.info().display().stream().map(WireEvents::display).toList();
         WirePayloads.ApprovalRequest payload = new WirePayloads.ApprovalRequest(id, question.toolCallId(),
