@@ -146,7 +146,7 @@ final class AcpSession {
         }
         String firstLine = text.lines().findFirst().orElse("").strip();
         String title = firstLine.length() <= TITLE_LENGTH ? firstLine : firstLine.substring(0, TITLE_LENGTH - 1) + "…";
-        state.update(s -> s.put("title", title));
+        state.setTitle(title);
         updates.send(new SessionUpdate.SessionInfoUpdate(title, Instant.now().toString()));
     }
 

@@ -1,9 +1,10 @@
 package dev.agentserver.server.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentserver.server.json.SharedMapper;
 import dev.agentserver.server.llm.ToolSpec;
 import dev.agentserver.server.model.CancelSignal;
 import dev.agentserver.server.model.DisplayBlock;
@@ -20,18 +21,17 @@ import java.util.Map;
 final class QuestionTool {
 
     static final String NAME = "AskUserQuestion";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private QuestionTool() {
     }
 
     static ToolSpec spec() {
-        ObjectNode schema = JSON.createObjectNode().put("type", "object");
-        ObjectNode question = JSON.createObjectNode().put("type", "object");
+        ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
+        ObjectNode question = JsonNodeFactory.instance.objectNode().put("type", "object");
         ObjectNode qProps = question.putObject("properties");
         qProps.putObject("question").put("type", "string").put("description", "The question, ending with '?'.");
         qProps.putObject("header").put("type", "string").put("description", "A very short label for the question.");
-        ObjectNode option = JSON.createObjectNode().put("type", "object");
+        ObjectNode option = JsonNodeFactory.instance.objectNode().put("type", "object");
         option.putObject("properties").putObject("label").put("type", "string");
         ((ObjectNode) option.get("properties")).putObject("description").put("type", "string");
         option.putArray("required").add("label");
@@ -59,7 +59,7 @@ final class QuestionTool {
             return ToolReturn.error("Invalid arguments: " + e.getMessage(), "Invalid arguments");
         }
         Map<String, String> answers = Awaiting.await(host.askQuestions(toolCallId, questions), cancel);
-        ObjectNode output = JSON.createObjectNode();
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
         ObjectNode answerNode = output.putObject("answers");
         answers.forEach(answerNode::put);
         if (answers.isEmpty()) {
@@ -72,7 +72,7 @@ final class QuestionTool {
     private static List<UserQuestion> parse(String arguments) {
         JsonNode root;
         try {
-            root = JSON.readTree(arguments == null ? "{}" : arguments);
+            root = SharedMapper.MAPPER.readTree(arguments == null ? "{}" : arguments);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("arguments are not valid JSON");
         }
@@ -86,7 +86,7 @@ final class QuestionTool {
                 throw new IllegalArgumentException("each question needs a question text");
             }
             List<UserQuestion.Option> options = new ArrayList<>();
-            for (JsonNode o : (q.path("options") instanceof ArrayNode a ? a : JSON.createArrayNode())) {
+            for (JsonNode o : (q.path("options") instanceof ArrayNode a ? a : JsonNodeFactory.instance.arrayNode())) {
                 options.add(new UserQuestion.Option(o.path("label").asText(), o.path("description").asText("")));
             }
             questions.add(new UserQuestion(q.get("question").asText(), q.path("header").asText(""), options,

@@ -2,8 +2,9 @@ package dev.agentserver.server.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentserver.server.json.SharedMapper;
 import dev.agentserver.server.model.CancelSignal;
 import dev.agentserver.server.model.DisplayBlock;
 import dev.agentserver.server.model.ToolCallData;
@@ -30,7 +31,6 @@ import org.slf4j.LoggerFactory;
 final class ToolCallRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolCallRunner.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String REJECTED_MESSAGE = "The tool call is rejected by the user. Stop what you are doing and wait "
             + "for the user to tell you how to proceed.";
@@ -115,7 +115,7 @@ final class ToolCallRunner {
     }
 
     private static ObjectNode hookInput(ToolCallData call, JsonNode arguments) {
-        ObjectNode input = JSON.createObjectNode();
+        ObjectNode input = JsonNodeFactory.instance.objectNode();
         input.put("tool_name", call.name());
         input.put("tool_call_id", call.id());
         input.set("tool_input", arguments);
@@ -129,10 +129,10 @@ final class ToolCallRunner {
 
     private static JsonNode parseArguments(String arguments) throws ToolArgumentException {
         if (arguments == null || arguments.isBlank()) {
-            return JSON.createObjectNode();
+            return JsonNodeFactory.instance.objectNode();
         }
         try {
-            JsonNode node = JSON.readTree(arguments);
+            JsonNode node = SharedMapper.MAPPER.readTree(arguments);
             if (!node.isObject()) {
                 throw new ToolArgumentException("Tool arguments must be a JSON object.");
             }

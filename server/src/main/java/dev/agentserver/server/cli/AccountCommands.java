@@ -1,5 +1,6 @@
 package dev.agentserver.server.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.agentserver.auth.AuthUnavailableException;
 import dev.agentserver.auth.CredentialStatus;
 import dev.agentserver.auth.DeviceCode;
@@ -14,7 +15,6 @@ import java.io.PrintStream;
  */
 final class AccountCommands {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private AccountCommands() {
     }
@@ -44,7 +44,7 @@ final class AccountCommands {
     private static void showCode(DeviceCode code, PrintStream jsonOut) {
         String url = code.verificationUriComplete().orElse(code.verificationUri());
         if (jsonOut != null) {
-            com.fasterxml.jackson.databind.node.ObjectNode line = JSON.createObjectNode().put("type", "verification_url");
+            com.fasterxml.jackson.databind.node.ObjectNode line = JsonNodeFactory.instance.objectNode().put("type", "verification_url");
             line.putObject("data").put("verification_url", url).put("user_code", code.userCode());
             jsonOut.println(line);
             jsonOut.flush();

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.agentserver.server.json.SharedMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,12 +21,8 @@ final class ConfigDocuments {
     private ConfigDocuments() {
     }
 
-    // Each mapper is made when a document of its format is first parsed: making an ObjectMapper costs
-    // ~20 ms of start-up, and the zero-config path (no file, no --config) never parses anything.
-    private static final class JsonText {
-        static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    }
-
+    // Made when a TOML document is first parsed, as the shared JSON mapper is: making an ObjectMapper
+    // costs ~20 ms of start-up, and the zero-config path (no file, no --config) never parses anything.
     private static final class TomlText {
         static final ObjectMapper MAPPER = new TomlMapper();
     }
@@ -47,7 +43,7 @@ final class ConfigDocuments {
         }
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean json = name.endsWith(".json") || (!name.endsWith(".toml") && looksLikeJson(text));
-        return json ? parse(JsonText.MAPPER, text, "JSON", "config file " + file)
+        return json ? parse(SharedMapper.MAPPER, text, "JSON", "config file " + file)
                 : parse(TomlText.MAPPER, text, "TOML", "config file " + file);
     }
 
@@ -57,7 +53,7 @@ final class ConfigDocuments {
             throw new ConfigException("--config: the configuration text is empty");
         }
         if (looksLikeJson(text)) {
-            return parse(JsonText.MAPPER, text, "JSON", "--config");
+            return parse(SharedMapper.MAPPER, text, "JSON", "--config");
         }
         return parse(TomlText.MAPPER, text, "TOML", "--config");
     }

@@ -1,10 +1,11 @@
 package dev.agentserver.server.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentserver.server.agent.Conversation;
+import dev.agentserver.server.json.SharedMapper;
 import dev.agentserver.server.llm.ChatMessage;
 import dev.agentserver.server.model.ContentPart;
 import dev.agentserver.server.model.ToolCallData;
@@ -21,7 +22,6 @@ import java.util.Optional;
 /** A session's {@code context.jsonl}: the model-visible history, one message a line. */
 public final class ContextLog implements Conversation.Log {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
 
@@ -34,7 +34,7 @@ public final class ContextLog implements Conversation.Log {
         try {
             Files.createDirectories(file.getParent());
             // One write of bytes encoded with replacement (see WireLog.append).
-            Files.write(file, (JSON.writeValueAsString(toJson(message)) + "\n").getBytes(StandardCharsets.UTF_8),
+            Files.write(file, (SharedMapper.MAPPER.writeValueAsString(toJson(message)) + "\n").getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
@@ -52,11 +52,11 @@ public final class ContextLog implements Conversation.Log {
 
     /** The history as written; lines that do not parse are skipped. */
     public List<ChatMessage> read() {
-        return JsonLines.read(file, line -> Optional.of(fromJson(JSON.readTree(line))));
+        return JsonLines.read(file, line -> Optional.of(fromJson(SharedMapper.MAPPER.readTree(line))));
     }
 
     private static ObjectNode toJson(ChatMessage message) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("role", message.role().apiName());
         ArrayNode content = node.putArray("content");
         for (ContentPart part : message.content()) {

@@ -65,7 +65,7 @@ public final class SessionStore {
         }
         SessionFiles files = new SessionFiles(id, dir, clock);
         if (files.state().workDir() == null) {
-            files.state().update(state -> state.put("work_dir", workDir.toString()));
+            files.state().setWorkDir(workDir.toString());
         }
         return files;
     }

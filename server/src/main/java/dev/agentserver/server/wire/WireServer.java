@@ -1,6 +1,5 @@
 package dev.agentserver.server.wire;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
@@ -16,10 +15,11 @@ import dev.agentserver.protocol.wire.WireTypes;
 import dev.agentserver.server.agent.AgentSession;
 import dev.agentserver.server.agent.TurnFailure;
 import dev.agentserver.server.agent.TurnResult;
+import dev.agentserver.server.json.SharedMapper;
 import dev.agentserver.server.llm.ToolSpec;
 import dev.agentserver.server.model.CancelSignal;
-import dev.agentserver.server.session.SessionFiles;
 import dev.agentserver.server.runtime.ServerVersion;
+import dev.agentserver.server.session.SessionFiles;
 import dev.agentserver.server.session.WireRecorder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class WireServer implements WireAgent {
 
     private static final Logger LOG = LoggerFactory.getLogger(WireServer.class);
-    private static final ObjectMapper JACKSON = new ObjectMapper();
 
     static final List<String> HOOK_EVENTS = List.of("PreToolUse", "PostToolUse", "PostToolUseFailure",
             "UserPromptSubmit", "Stop", "StopFailure", "SessionStart", "SessionEnd", "SubagentStart", "SubagentStop",
@@ -155,7 +154,7 @@ public final class WireServer implements WireAgent {
 
     private ObjectNode toJackson(JsonObject schema) {
         try {
-            return (ObjectNode) JACKSON.readTree(gson.toJson(schema));
+            return (ObjectNode) SharedMapper.MAPPER.readTree(gson.toJson(schema));
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("invalid schema", e);
         }
@@ -289,7 +288,7 @@ public final class WireServer implements WireAgent {
     public CompletableFuture<JsonObject> setPlanMode(WireTypes.SetPlanModeParams params) {
         boolean enabled = params.enabledValue();
         session.setPlanMode(enabled);
-        files.state().update(state -> state.put("plan_mode", enabled));
+        files.state().setPlanMode(enabled);
         WireMessage status = WireEvents.planModeStatus(enabled);
         client.event(status);
         recorder.record(status);

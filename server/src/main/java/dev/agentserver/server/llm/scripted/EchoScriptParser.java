@@ -2,7 +2,7 @@ package dev.agentserver.server.llm.scripted;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentserver.server.json.SharedMapper;
 import dev.agentserver.server.model.ContentPart;
 import dev.agentserver.server.model.TokenUsage;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import java.util.List;
  */
 public final class EchoScriptParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A script line that is not a directive; the message is {@code Invalid echo DSL at line N: '<line>'}. */
     public static final class InvalidScriptException extends Exception {
@@ -127,7 +126,7 @@ public final class EchoScriptParser {
     }
 
     private static JsonNode object(String value) throws JsonProcessingException {
-        JsonNode node = JSON.readTree(value);
+        JsonNode node = SharedMapper.MAPPER.readTree(value);
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("a JSON object is expected");
         }

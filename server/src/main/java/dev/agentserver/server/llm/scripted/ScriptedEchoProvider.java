@@ -1,7 +1,7 @@
 package dev.agentserver.server.llm.scripted;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentserver.server.json.SharedMapper;
 import dev.agentserver.server.llm.ChatProvider;
 import dev.agentserver.server.llm.ChatRequest;
 import dev.agentserver.server.llm.ChatSink;
@@ -20,7 +20,6 @@ import java.util.List;
  */
 public final class ScriptedEchoProvider implements ChatProvider {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String modelName;
     private final Path scriptsFile;
@@ -62,7 +61,7 @@ public final class ScriptedEchoProvider implements ChatProvider {
                     "KIMI_SCRIPTED_ECHO_SCRIPTS is not set for the _scripted_echo provider.");
         }
         try {
-            JsonNode array = JSON.readTree(Files.readString(scriptsFile));
+            JsonNode array = SharedMapper.MAPPER.readTree(Files.readString(scriptsFile));
             if (array == null || !array.isArray()) {
                 throw new IOException("not a JSON array of strings");
             }
