@@ -3,11 +3,13 @@ package dev.agentserver.server.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusListener;
 
 /**
  * Logback's configuration, in code: logback.xml would cost the start-up the XML parser and Joran, about
@@ -19,9 +21,16 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        // Logback's own errors (an appender that cannot start...) still reach stderr. Registering a listener
+        // also keeps logback from loading its status printer, whose date format reads the time-zone database
+        // (~5 ms before the first answer) just to check whether there is anything to print.
+        context.getStatusManager().add(new ErrorsToStderr());
+        StderrLayout layout = new StderrLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n");
+        encoder.setLayout(layout);
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);
@@ -39,5 +48,16 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     private static String level() {
         String level = System.getProperty("AGENT_SERVER_LOG_LEVEL");
         return level != null ? level : System.getenv("AGENT_SERVER_LOG_LEVEL");
+    }
+
+    /** Logback's own errors, one line each on stderr; its info and warning chatter is dropped. */
+    private static final class ErrorsToStderr implements StatusListener {
+        @Override
+        public void addStatusEvent(Status status) {
+            if (status.getEffectiveLevel() >= Status.ERROR) {
+                Throwable cause = status.getThrowable();
+                System.err.println("logback: " + status.getMessage() + (cause == null ? "" : " (" + cause + ")"));
+            }
+        }
     }
 }
