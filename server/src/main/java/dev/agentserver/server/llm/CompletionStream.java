@@ -1,15 +1,15 @@
 package dev.agentserver.server.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentserver.server.model.TokenUsage;
 import java.util.Set;
 
 /**
- * Interprets the events of one streamed chat completion ({@code chat.completion.chunk} objects) and hands
- * their content to the sink: {@code delta.content} as text, {@code delta.reasoning_content} as thinking,
- * {@code delta.tool_calls} through the {@link ToolCallAssembler}, the chunk {@code id} as the message id,
- * and the usage (top level as OpenAI sends it, or inside the choice as Moonshot does) once at the end.
+ * Interprets the events of one streamed chat completion ({@code chat.completion.chunk} objects, read by
+ * {@link ChunkParser}) and hands their content to the sink: {@code delta.content} as text,
+ * {@code delta.reasoning_content} as thinking, {@code delta.tool_calls} through the {@link ToolCallAssembler},
+ * the chunk {@code id} as the message id, and the usage (top level as OpenAI sends it, or inside the choice
+ * as Moonshot does) once at the end.
  */
 final class CompletionStream {
 
@@ -36,19 +36,23 @@ final class CompletionStream {
             done = true;
             return false;
         }
-        JsonNode chunk = parse(data);
-        if ("error".equals(event.name()) || chunk.path("error").isObject()) {
+        if ("error".equals(event.name())) {
+            JsonNode chunk = ChunkParser.parseTree(data);
             throw streamedError(chunk.path("error").isObject() ? chunk.get("error") : chunk);
         }
-        String id = chunk.path("id").isTextual() ? chunk.get("id").textValue() : null;
+        CompletionChunk chunk = ChunkParser.parse(data);
+        if (chunk.error() != null) {
+            throw streamedError(chunk.error());
+        }
+        String id = chunk.id();
         if (id != null && !id.isEmpty() && !id.equals(messageId)) {
             messageId = id;
             sink.messageId(id);
         }
-        if (chunk.path("usage").isObject()) {
-            usage = chunk.get("usage");
+        if (chunk.usage() != null) {
+            usage = chunk.usage();
         }
-        for (JsonNode choice : chunk.path("choices")) {
+        for (CompletionChunk.Choice choice : chunk.choices()) {
             acceptChoice(choice);
         }
         return true;
@@ -70,25 +74,23 @@ final class CompletionStream {
         }
     }
 
-    private void acceptChoice(JsonNode choice) throws ProviderException {
-        if (choice.path("finish_reason").isTextual()) {
+    private void acceptChoice(CompletionChunk.Choice choice) throws ProviderException {
+        if (choice.finished()) {
             sawFinishReason = true;
         }
-        if (choice.path("usage").isObject()) {
-            usage = choice.get("usage");
+        if (choice.usage() != null) {
+            usage = choice.usage();
         }
-        JsonNode delta = choice.path("delta");
-        String reasoning = nonEmptyText(delta.get("reasoning_content"));
-        if (reasoning != null) {
+        CompletionChunk.Delta delta = choice.delta();
+        if (isNonEmpty(delta.reasoning())) {
             sawContent = true;
-            sink.think(reasoning);
+            sink.think(delta.reasoning());
         }
-        String text = nonEmptyText(delta.get("content"));
-        if (text != null) {
+        if (isNonEmpty(delta.content())) {
             sawContent = true;
-            sink.text(text);
+            sink.text(delta.content());
         }
-        for (JsonNode fragment : delta.path("tool_calls")) {
+        for (CompletionChunk.ToolCallDelta fragment : delta.toolCalls()) {
             toolCalls.accept(fragment);
             sawContent |= toolCalls.anyStarted();
         }
@@ -104,15 +106,6 @@ final class CompletionStream {
         return new TokenUsage(Math.max(0, prompt - cached), output, cached, 0);
     }
 
-    private static JsonNode parse(String data) throws ProviderException {
-        try {
-            return Json.MAPPER.readTree(data);
-        } catch (JsonProcessingException e) {
-            throw new ProviderException(ProviderException.Kind.FAILED, "ChatProviderError", null,
-                    "the chat service sent an event that is not JSON: " + ErrorResponses.abbreviate(data), e);
-        }
-    }
-
     private static ProviderException streamedError(JsonNode error) {
         String message = error.path("message").isTextual() ? error.get("message").textValue() : error.toString();
         int status = error.path("code").canConvertToInt() ? error.path("code").intValue()
@@ -125,7 +118,7 @@ final class CompletionStream {
                 "the chat service reported an error in the stream: " + message);
     }
 
-    private static String nonEmptyText(JsonNode node) {
-        return node != null && node.isTextual() && !node.textValue().isEmpty() ? node.textValue() : null;
+    private static boolean isNonEmpty(String text) {
+        return text != null && !text.isEmpty();
     }
 }

@@ -1,29 +1,26 @@
 package dev.agentserver.server.llm;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads server-sent events as the HTML standard defines them: lines end in CRLF, LF or CR; a blank line
  * ends an event; {@code data:} lines are joined with {@code \n}; lines starting with {@code :} are comments
- * (keep-alives); one space after the colon is dropped; unknown fields are ignored. Not thread-safe.
+ * (keep-alives); one space after the colon is dropped; unknown fields are ignored. Lines come from
+ * {@link SseLines}. Not thread-safe.
  */
 final class SseReader {
 
     private static final String DEFAULT_EVENT = "message";
+    private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
 
-    private final InputStream in;
-    private final byte[] buffer = new byte[8192];
-    private int position;
-    private int limit;
-    private boolean skipLineFeed;
-    private boolean atStart = true;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private final SseLines lines;
 
     SseReader(InputStream in) {
-        this.in = in;
+        this.lines = new SseLines(in);
     }
 
     /**
@@ -31,86 +28,58 @@ final class SseReader {
      * line after it) is still returned: several services end with {@code data: [DONE]} and no blank line.
      */
     SseEvent next() throws IOException {
-        StringBuilder data = null;
+        String data = null;
+        StringBuilder joined = null; // only from a second data line on: most events have one
         String name = DEFAULT_EVENT;
-        String text;
-        while ((text = readLine()) != null) {
-            if (text.isEmpty()) {
+        while (lines.next()) {
+            byte[] line = lines.bytes();
+            int start = lines.start();
+            int end = lines.end();
+            if (start == end) {
                 if (data != null) {
-                    return new SseEvent(name, data.toString());
+                    return new SseEvent(name, joined == null ? data : joined.toString());
                 }
                 name = DEFAULT_EVENT; // an event without data is dropped, its name with it
                 continue;
             }
-            if (text.charAt(0) == ':') {
+            if (line[start] == ':') {
                 continue;
             }
-            int colon = text.indexOf(':');
-            String field = colon < 0 ? text : text.substring(0, colon);
-            String value = colon < 0 ? "" : text.substring(colon + 1);
-            if (value.startsWith(" ")) {
-                value = value.substring(1);
+            int colon = indexOfColon(line, start, end);
+            int fieldEnd = colon < 0 ? end : colon;
+            int valueStart = colon < 0 ? end : colon + 1;
+            if (valueStart < end && line[valueStart] == ' ') {
+                valueStart++;
             }
-            switch (field) {
-                case "data" -> {
-                    if (data == null) {
-                        data = new StringBuilder(value);
-                    } else {
-                        data.append('\n').append(value);
+            // Field names are compared as bytes and only values are decoded: a comment or an id costs no String.
+            if (Arrays.equals(line, start, fieldEnd, DATA, 0, DATA.length)) {
+                String value = decode(line, valueStart, end);
+                if (data == null) {
+                    data = value;
+                } else {
+                    if (joined == null) {
+                        joined = new StringBuilder(data);
                     }
+                    joined.append('\n').append(value);
                 }
-                case "event" -> name = value.isEmpty() ? DEFAULT_EVENT : value;
-                default -> {
-                    // id and retry matter only to a reconnecting browser; anything else is not SSE
-                }
+            } else if (Arrays.equals(line, start, fieldEnd, EVENT, 0, EVENT.length)) {
+                name = valueStart == end ? DEFAULT_EVENT : decode(line, valueStart, end);
             }
+            // id and retry matter only to a reconnecting browser; anything else is not SSE
         }
-        return data == null ? null : new SseEvent(name, data.toString());
+        return data == null ? null : new SseEvent(name, joined == null ? data : joined.toString());
     }
 
-    /** A line without its terminator, or null at the end of the stream. */
-    private String readLine() throws IOException {
-        line.reset();
-        while (true) {
-            if (position == limit && !fill()) {
-                return line.size() == 0 ? null : decodeLine();
-            }
-            byte b = buffer[position++];
-            if (skipLineFeed) {
-                skipLineFeed = false;
-                if (b == '\n') {
-                    continue; // second half of a CRLF
-                }
-            }
-            if (b == '\n') {
-                return decodeLine();
-            }
-            if (b == '\r') {
-                skipLineFeed = true;
-                return decodeLine();
-            }
-            line.write(b);
-        }
+    private static String decode(byte[] line, int start, int end) {
+        return new String(line, start, end - start, StandardCharsets.UTF_8);
     }
 
-    private boolean fill() throws IOException {
-        int n = in.read(buffer, 0, buffer.length);
-        if (n <= 0) {
-            return false;
-        }
-        position = 0;
-        limit = n;
-        return true;
-    }
-
-    private String decodeLine() {
-        String text = line.toString(StandardCharsets.UTF_8);
-        if (atStart) {
-            atStart = false;
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
+    private static int indexOfColon(byte[] line, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (line[i] == ':') {
+                return i;
             }
         }
-        return text;
+        return -1;
     }
 }

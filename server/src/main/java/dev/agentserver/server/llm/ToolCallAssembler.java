@@ -1,6 +1,6 @@
 package dev.agentserver.server.llm;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentserver.server.llm.CompletionChunk.ToolCallDelta;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +35,7 @@ final class ToolCallAssembler {
         this.sink = sink;
     }
 
-    void accept(JsonNode fragment) throws ProviderException {
+    void accept(ToolCallDelta fragment) throws ProviderException {
         int index = indexOf(fragment);
         PendingCall call = calls.get(index);
         if (call == null) {
@@ -43,16 +43,15 @@ final class ToolCallAssembler {
             calls.put(index, call);
             newest = call;
         }
-        String id = text(fragment.get("id"));
+        String id = nonEmpty(fragment.id());
         if (id != null && call.id == null) {
             call.id = id;
         }
-        JsonNode function = fragment.path("function");
-        String name = text(function.get("name"));
+        String name = nonEmpty(fragment.name());
         if (name != null && call.name == null) {
             call.name = name;
         }
-        String arguments = function.path("arguments").isTextual() ? function.get("arguments").textValue() : null;
+        String arguments = fragment.arguments();
 
         if (!call.started) {
             if (arguments != null) {
@@ -100,20 +99,19 @@ final class ToolCallAssembler {
     }
 
     /** The fragment's index; without one, a new id means a new call and anything else continues the last. */
-    private int indexOf(JsonNode fragment) {
-        JsonNode index = fragment.get("index");
-        if (index != null && index.canConvertToInt()) {
-            return index.intValue();
+    private int indexOf(ToolCallDelta fragment) {
+        if (fragment.index() != null) {
+            return fragment.index();
         }
         if (newest == null) {
             return 0;
         }
-        String id = text(fragment.get("id"));
+        String id = nonEmpty(fragment.id());
         boolean newCall = id != null && newest.id != null && !id.equals(newest.id);
         return newCall ? newest.index + 1 : newest.index;
     }
 
-    private static String text(JsonNode node) {
-        return node != null && node.isTextual() && !node.textValue().isEmpty() ? node.textValue() : null;
+    private static String nonEmpty(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 }

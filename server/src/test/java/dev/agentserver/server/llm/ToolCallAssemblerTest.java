@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +12,10 @@ class ToolCallAssemblerTest {
     private final RecordingSink sink = new RecordingSink();
     private final ToolCallAssembler assembler = new ToolCallAssembler(sink);
 
+    /** One element of {@code delta.tool_calls}, read as the stream reads it. */
     private void feed(String json) throws Exception {
-        assembler.accept(Json.MAPPER.readTree(json));
+        String chunk = "{\"choices\":[{\"delta\":{\"tool_calls\":[" + json + "]}}]}";
+        assembler.accept(ChunkParser.parse(chunk).choices().getFirst().delta().toolCalls().getFirst());
     }
 
     @Test
@@ -64,8 +65,7 @@ class ToolCallAssemblerTest {
 
     @Test
     void aCallThatNeverGetsANameIsAnError() throws Exception {
-        JsonNode nameless = Json.MAPPER.readTree("{\"index\":0,\"id\":\"a\",\"function\":{\"arguments\":\"{}\"}}");
-        assembler.accept(nameless);
+        feed("{\"index\":0,\"id\":\"a\",\"function\":{\"arguments\":\"{}\"}}");
 
         ProviderException e = assertThrows(ProviderException.class, assembler::finish);
         assertEquals(ProviderException.Kind.FAILED, e.kind());
