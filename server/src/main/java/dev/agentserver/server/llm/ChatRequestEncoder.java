@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentserver.server.json.SharedMapper;
 import dev.agentserver.server.model.ContentPart;
 import dev.agentserver.server.model.ToolCallData;
 import java.util.List;
@@ -20,7 +21,7 @@ final class ChatRequestEncoder {
     }
 
     byte[] encode(ChatRequest request) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
+        ObjectNode body = SharedMapper.MAPPER.createObjectNode();
         body.put("model", model);
         ArrayNode messages = body.putArray("messages");
         for (ChatMessage message : request.messages()) {
@@ -38,7 +39,7 @@ final class ChatRequestEncoder {
         body.putObject("stream_options").put("include_usage", true);
         addDialectExtras(body, request.thinking());
         try {
-            return Json.MAPPER.writeValueAsBytes(body);
+            return SharedMapper.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
@@ -65,7 +66,7 @@ final class ChatRequestEncoder {
     }
 
     private static ObjectNode message(ChatMessage message) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = SharedMapper.MAPPER.createObjectNode();
         node.put("role", message.role().apiName());
         switch (message.role()) {
             case ASSISTANT -> assistant(node, message);
@@ -116,9 +117,9 @@ final class ChatRequestEncoder {
                     text.append(t.text());
                 }
             }
-            return Json.MAPPER.getNodeFactory().textNode(text.toString());
+            return SharedMapper.MAPPER.getNodeFactory().textNode(text.toString());
         }
-        ArrayNode list = Json.MAPPER.createArrayNode();
+        ArrayNode list = SharedMapper.MAPPER.createArrayNode();
         for (ContentPart part : parts) {
             switch (part) {
                 case ContentPart.Text t -> list.addObject().put("type", "text").put("text", t.text());

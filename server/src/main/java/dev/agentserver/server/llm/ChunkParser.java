@@ -3,6 +3,7 @@ package dev.agentserver.server.llm;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentserver.server.json.SharedMapper;
 import dev.agentserver.server.llm.CompletionChunk.Choice;
 import dev.agentserver.server.llm.CompletionChunk.Delta;
 import dev.agentserver.server.llm.CompletionChunk.ToolCallDelta;
@@ -30,7 +31,7 @@ final class ChunkParser {
 
     /** The chunk in an event's data; data that is not JSON fails the stream, as it always did. */
     static CompletionChunk parse(String data) throws ProviderException {
-        try (JsonParser parser = Json.MAPPER.createParser(data)) {
+        try (JsonParser parser = SharedMapper.MAPPER.createParser(data)) {
             JsonToken root = parser.nextToken();
             if (root == JsonToken.START_OBJECT) {
                 return chunk(parser);
@@ -47,7 +48,7 @@ final class ChunkParser {
     /** The whole event as a tree, for an {@code error} event, which is read as a whole. */
     static JsonNode parseTree(String data) throws ProviderException {
         try {
-            return Json.MAPPER.readTree(data);
+            return SharedMapper.MAPPER.readTree(data);
         } catch (IOException e) {
             throw notJson(data, e);
         }

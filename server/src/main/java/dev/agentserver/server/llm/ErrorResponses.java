@@ -1,6 +1,7 @@
 package dev.agentserver.server.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentserver.server.json.SharedMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ final class ErrorResponses {
             return "(no details)";
         }
         try {
-            JsonNode json = Json.MAPPER.readTree(body);
+            JsonNode json = SharedMapper.MAPPER.readTree(body);
             JsonNode error = json.path("error");
             if (error.path("message").isTextual()) {
                 return error.get("message").textValue();

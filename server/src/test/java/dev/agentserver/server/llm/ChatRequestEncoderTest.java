@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentserver.server.json.SharedMapper;
 import dev.agentserver.server.model.ContentPart;
 import dev.agentserver.server.model.ToolCallData;
 import java.util.List;
@@ -12,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class ChatRequestEncoderTest {
 
-    private static final ObjectNode SCHEMA = Json.MAPPER.createObjectNode().put("type", "object");
+    private static final ObjectNode SCHEMA = SharedMapper.MAPPER.createObjectNode().put("type", "object");
 
     private static JsonNode encode(RequestDialect dialect, ChatRequest request) throws Exception {
-        return Json.MAPPER.readTree(new ChatRequestEncoder("kimi-for-coding", dialect).encode(request));
+        return SharedMapper.MAPPER.readTree(new ChatRequestEncoder("kimi-for-coding", dialect).encode(request));
     }
 
     private static final ChatRequest CONVERSATION = new ChatRequest(List.of(
@@ -36,17 +37,17 @@ class ChatRequestEncoderTest {
         assertEquals(true, body.path("stream").asBoolean());
         assertEquals(true, body.path("stream_options").path("include_usage").asBoolean());
         JsonNode messages = body.path("messages");
-        assertEquals(Json.MAPPER.readTree("{\"role\":\"system\",\"content\":\"be brief\"}"), messages.get(0));
-        assertEquals(Json.MAPPER.readTree("{\"role\":\"user\",\"content\":\"look at this\"}"), messages.get(1));
-        assertEquals(Json.MAPPER.readTree("""
+        assertEquals(SharedMapper.MAPPER.readTree("{\"role\":\"system\",\"content\":\"be brief\"}"), messages.get(0));
+        assertEquals(SharedMapper.MAPPER.readTree("{\"role\":\"user\",\"content\":\"look at this\"}"), messages.get(1));
+        assertEquals(SharedMapper.MAPPER.readTree("""
                 {"role":"assistant","reasoning_content":"hmm ok","tool_calls":[
                   {"id":"c1","type":"function","function":{"name":"Shell","arguments":"{\\"command\\":\\"ls\\"}"}},
                   {"id":"c2","type":"function","function":{"name":"Glob","arguments":"{}"}}]}"""), messages.get(2));
-        assertEquals(Json.MAPPER.readTree("{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":\"a.txt\"}"), messages.get(3));
-        assertEquals(Json.MAPPER.readTree("""
+        assertEquals(SharedMapper.MAPPER.readTree("{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":\"a.txt\"}"), messages.get(3));
+        assertEquals(SharedMapper.MAPPER.readTree("""
                 {"role":"user","content":[{"type":"text","text":"and"},
                   {"type":"image_url","image_url":{"url":"data:image/png;base64,AA"}}]}"""), messages.get(4));
-        assertEquals(Json.MAPPER.readTree("""
+        assertEquals(SharedMapper.MAPPER.readTree("""
                 [{"type":"function","function":{"name":"Shell","description":"Run a command","parameters":{"type":"object"}}}]"""),
                 body.path("tools"));
     }
