@@ -8,13 +8,15 @@ import java.util.Arrays;
  * Splits an event stream into lines, as byte ranges of one reused buffer: a line ends in CRLF, LF or CR,
  * and the first line loses a UTF-8 byte order mark. Nothing is decoded here, so the caller decodes only
  * what it keeps, and always whole lines: a multi-byte character split across two reads is whole by then.
- * There is no length limit; the buffer grows to the longest line. Not thread-safe.
+ * A line longer than the limit fails as soon as that many bytes of it have arrived, so the buffer never
+ * grows past the limit (plus one byte) however long the sender keeps going. Not thread-safe.
  */
 final class SseLines {
 
     private static final int INITIAL_CAPACITY = 8192;
 
     private final InputStream in;
+    private final int maxLineBytes;
     private byte[] buffer = new byte[INITIAL_CAPACITY];
     /** Bytes read and not yet returned in a line: {@code buffer[next, limit)}. */
     private int next;
@@ -27,13 +29,17 @@ final class SseLines {
     private boolean skipLineFeed;
     private boolean firstLine = true;
 
-    SseLines(InputStream in) {
+    /** @param maxLineBytes the longest line allowed, line end not counted */
+    SseLines(InputStream in, int maxLineBytes) {
         this.in = in;
+        this.maxLineBytes = maxLineBytes;
     }
 
     /**
      * Moves to the next line; false at the end of the stream. A last line without a line end still counts.
      * The line is {@code bytes()[start(), end())}, without its line end, and valid until the next call.
+     *
+     * @throws EventTooLargeException when the line is longer than the limit; the stream is then unusable
      */
     boolean next() throws IOException {
         while (true) {
@@ -47,11 +53,13 @@ final class SseLines {
             for (int i = scanned; i < limit; i++) {
                 byte b = buffer[i];
                 if (b == '\n' || b == '\r') {
+                    checkLength(i);
                     skipLineFeed = b == '\r';
                     takeLine(i, i + 1);
                     return true;
                 }
             }
+            checkLength(limit); // before reading more of an unfinished line
             scanned = limit;
             if (!fill()) {
                 if (next == limit) {
@@ -75,6 +83,13 @@ final class SseLines {
         return lineEnd;
     }
 
+    /** The line, finished or not, is {@code buffer[next, end)}. */
+    private void checkLength(int end) throws EventTooLargeException {
+        if (end - next > maxLineBytes) {
+            throw new EventTooLargeException(maxLineBytes);
+        }
+    }
+
     /** The line is {@code buffer[next, end)}; reading goes on at {@code after}, past its line end. */
     private void takeLine(int end, int after) {
         lineStart = next;
@@ -90,7 +105,10 @@ final class SseLines {
         }
     }
 
-    /** Reads more after the unfinished line, which is first moved to the front so that a read gets all the room. */
+    /**
+     * Reads more after the unfinished line, which is first moved to the front so that a read gets all the room.
+     * The buffer grows to at most one byte past the limit: enough to see that a line is too long.
+     */
     private boolean fill() throws IOException {
         if (next > 0) {
             System.arraycopy(buffer, next, buffer, 0, limit - next);
@@ -99,7 +117,7 @@ final class SseLines {
             next = 0;
         }
         if (limit == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            buffer = Arrays.copyOf(buffer, (int) Math.min(buffer.length * 2L, maxLineBytes + 1L));
         }
         int n = in.read(buffer, limit, buffer.length - limit);
         if (n <= 0) {

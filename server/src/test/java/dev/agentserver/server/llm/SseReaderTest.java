@@ -1,6 +1,8 @@
 package dev.agentserver.server.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -167,5 +169,80 @@ class SseReaderTest {
     void aByteOrderMarkIsDroppedOnlyAtTheStart() throws IOException {
         assertEquals(List.of(new SseEvent("message", "a"), new SseEvent("message", "\uFEFFb")),
                 read("\uFEFFdata: a\n\ndata: \uFEFFb\n\n\uFEFFdata: ignored, not a data field\n\n"));
+    }
+
+    // ---- the size limit, small here so that tests cross it quickly ----------------------------------------
+
+    private static final int LIMIT = 1000;
+
+    /** A data line of exactly {@code bytes} bytes, field name included, line end not. */
+    private static String dataLine(int bytes) {
+        return "data: " + "x".repeat(bytes - "data: ".length()) + "\n";
+    }
+
+    private static List<SseEvent> readLimited(String stream) throws IOException {
+        SseReader reader = new SseReader(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)), LIMIT);
+        List<SseEvent> events = new ArrayList<>();
+        SseEvent event;
+        while ((event = reader.next()) != null) {
+            events.add(event);
+        }
+        return events;
+    }
+
+    @Test
+    void anEventExactlyAtTheLimitPassesInOneLineOrInMany() throws IOException {
+        String tenLines = dataLine(100).repeat(10) + "\n";
+        String oneLine = dataLine(LIMIT) + "\n";
+
+        List<SseEvent> events = readLimited(tenLines + oneLine + tenLines);
+
+        assertEquals(3, events.size());
+        assertEquals(10 * 94 + 9, events.get(0).data().length(), "ten values joined by nine line feeds");
+        assertEquals(LIMIT - "data: ".length(), events.get(1).data().length());
+    }
+
+    @Test
+    void theLimitCountsOnlyDataLinesAndStartsAgainWithEachEvent() throws IOException {
+        String comment = ":" + "c".repeat(LIMIT - 1) + "\n";
+        String name = "event: " + "e".repeat(LIMIT - 7) + "\n";
+
+        List<SseEvent> events = readLimited(dataLine(600) + comment + name + dataLine(400) + "\n" + dataLine(600)
+                + "\n");
+
+        assertEquals(2, events.size());
+    }
+
+    @Test
+    void oneByteMoreFailsInOneLineOrInMany() {
+        assertThrows(EventTooLargeException.class, () -> readLimited(dataLine(LIMIT + 1) + "\n"));
+        assertThrows(EventTooLargeException.class, () -> readLimited(dataLine(100).repeat(9) + dataLine(101) + "\n"));
+        assertThrows(EventTooLargeException.class,
+                () -> readLimited(dataLine(500) + ": between\nid: 1\n" + dataLine(501)));
+    }
+
+    @Test
+    void dataLinesThatNeverEndTheirEventFailSoonAfterTheLimit() {
+        int limit = 64 * 1024;
+        byte[] line = dataLine(100).getBytes(StandardCharsets.US_ASCII);
+        RepeatingInputStream endless = new RepeatingInputStream(new byte[0], line, 16L * limit);
+        SseReader reader = new SseReader(endless, limit);
+
+        EventTooLargeException e = assertThrows(EventTooLargeException.class, reader::next);
+
+        assertEquals("an event or line of more than 65536 bytes", e.getMessage());
+        // what was read: the limit in data lines, their line ends, and at most one buffer read ahead
+        long bound = limit + limit / 100 + line.length + 8192;
+        assertTrue(endless.handedOut() <= bound, endless.handedOut() + " bytes read, bound " + bound);
+    }
+
+    @Test
+    void aLineThatNeverEndsFailsOnceItCrossesTheLimit() {
+        int limit = 64 * 1024;
+        RepeatingInputStream endless = new RepeatingInputStream("data: ".getBytes(StandardCharsets.US_ASCII),
+                new byte[] {'x'}, 16L * limit);
+
+        assertThrows(EventTooLargeException.class, () -> new SseReader(endless, limit).next());
+        assertTrue(endless.handedOut() <= limit + 1, endless.handedOut() + " bytes read");
     }
 }
