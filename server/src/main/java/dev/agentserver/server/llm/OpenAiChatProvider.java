@@ -173,6 +173,11 @@ public final class OpenAiChatProvider implements ChatProvider {
                     break;
                 }
             }
+        } catch (EventTooLargeException e) {
+            // Not a network accident but a sender that breaks the stream; a retry would fetch the same excess.
+            throw new ProviderException(ProviderException.Kind.FAILED, "ChatProviderError", null,
+                    "the chat service sent " + e.getMessage() + ", the most this client accepts; a chat chunk is "
+                            + "far smaller, so the service or a proxy before it is sending a broken stream", e);
         } catch (IOException e) {
             if (watchdog.fired()) {
                 throw new ProviderException(ProviderException.Kind.RETRYABLE, "APITimeoutError", null,
