@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * An event stream that exceeded {@link SseReader}'s size limit: a line, or an event's data lines together.
- * Reading stops where the limit was crossed, so the excess is never held in memory.
+ * Reading stops where the limit was crossed, so the excess is never held in memory (beyond one buffered read).
  */
 final class EventTooLargeException extends IOException {
 

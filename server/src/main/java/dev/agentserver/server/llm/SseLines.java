@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Splits an event stream into lines, as byte ranges of one reused buffer: a line ends in CRLF, LF or CR,
  * and the first line loses a UTF-8 byte order mark. Nothing is decoded here, so the caller decodes only
  * what it keeps, and always whole lines: a multi-byte character split across two reads is whole by then.
- * A line longer than the limit fails as soon as that many bytes of it have arrived, so the buffer never
+ * A line longer than the limit fails as soon as more than that many bytes of it have arrived, so the buffer never
  * grows past the limit (plus one byte) however long the sender keeps going. Not thread-safe.
  */
 final class SseLines {

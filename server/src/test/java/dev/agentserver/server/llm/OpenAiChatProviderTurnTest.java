@@ -69,7 +69,8 @@ class OpenAiChatProviderTurnTest {
             // selector next wakes up, up to 3 s later, which would only slow the last assertion down
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             OpenAiChatProvider provider = new OpenAiChatProvider("m", server.baseUrl(), RequestDialect.openAi(),
-                    Map.of(), new TestCallers.Fixed("sk-test"), http, () -> "agent-server/test", StreamTimeouts.DEFAULT);
+                    Map.of(), new TestCallers.Fixed("sk-test"), http, () -> "agent-server/test",
+                    StreamTimeouts.DEFAULT);
             SessionFactory sessions = new SessionFactory(new SessionStore(temp.resolve("share"), Clock.systemUTC()),
                     () -> provider, new ToolRegistry(List.of()),
                     new TurnSettings(5, new RetryPolicy(3, Duration.ZERO, Duration.ZERO, RandomGenerator.getDefault()),
@@ -77,8 +78,8 @@ class OpenAiChatProviderTurnTest {
                     true, (duration, cancel) -> { });
             EventLog host = new EventLog();
 
-            TurnFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(TurnFailure.class,
-                    () -> sessions.open(temp, "s1", null, null).session()
+            TurnFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThrows(TurnFailure.class, () -> sessions.open(temp, "s1", null, null).session()
                             .runTurn(new UserInput.Text("hi"), host, new CancelSignal())));
 
             assertEquals(TurnFailure.Kind.PROVIDER_ERROR, failure.kind());
