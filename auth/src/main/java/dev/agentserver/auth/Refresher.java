@@ -15,7 +15,8 @@ import java.util.Optional;
  * holds the access token the caller found wanting. In order: join or start the in-process flight, take the
  * file lock, re-read the file, then adopt what another instance wrote or refresh.
  * <p>
- * A rejected refresh never deletes or rewrites the file: after a short grace re-read the token is tombstoned.
+ * A rejected refresh never deletes or rewrites the file: after a short grace wait, spent without the file lock,
+ * and a re-read, the token is tombstoned.
  */
 final class Refresher {
     private static final Logger log = LoggerFactory.getLogger(Refresher.class);
@@ -51,7 +52,7 @@ final class Refresher {
     Optional<Credentials> refreshUnlessRotated(CredentialKey key, String staleAccessToken) throws AuthUnavailableException {
         return flights.run(key.name(), () -> {
             try {
-                return refreshUnderLock(key, staleAccessToken);
+                return adoptOrRefresh(key, staleAccessToken);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new AuthUnavailableException("interrupted while refreshing " + key, interrupted);
@@ -59,8 +60,10 @@ final class Refresher {
         });
     }
 
-    private Optional<Credentials> refreshUnderLock(CredentialKey key, String staleAccessToken)
+    private Optional<Credentials> adoptOrRefresh(CredentialKey key, String staleAccessToken)
             throws AuthUnavailableException, InterruptedException {
+        Credentials rejected;
+        RefreshRejectedException why;
         try (RefreshLock.Held _ = lock.acquire(lockFile(key))) {
             Optional<Credentials> found = store.read(key).usable();
             if (found.isEmpty()) {
@@ -80,15 +83,25 @@ final class Refresher {
                 tombstone.clear(key);
                 log.info("{}: refreshed the OAuth tokens; the new access token expires at {}", key, refreshed.expiresAt());
                 return Optional.of(refreshed);
-            } catch (RefreshRejectedException rejected) {
-                return afterRejection(key, onFile, rejected);
+            } catch (RefreshRejectedException rejection) {
+                rejected = onFile;
+                why = rejection;
             }
         }
+        // The grace wait is spent with the lock released. Held through it, N of our processes meeting one revoked
+        // token would keep the lock for the grace one after another, and the last would run out of the lock's
+        // budget and report "lock busy" instead of "log in again". Meanwhile another of our processes may take the
+        // lock and find the same tokens (it sends the same refresh token and is refused too, as it would have been
+        // after waiting for us) or a rotation or login someone wrote (it adopts that, and so does our re-read).
+        // Threads of this process still join our single flight, which lasts until the grace is over.
+        return afterRejection(key, rejected, why);
     }
 
     /**
      * Another instance, one that does not take our lock, may have used the same refresh token a moment before us
-     * and be about to write its result. Give it a moment before concluding that the login is gone.
+     * and be about to write its result. Give it a moment before concluding that the login is gone. The re-read
+     * needs no lock: writers replace the file by a rename, so it shows the old pair or a whole new one (and the
+     * writers this wait is for do not take our lock anyway).
      */
     private Optional<Credentials> afterRejection(CredentialKey key, Credentials rejected, RefreshRejectedException why)
             throws InterruptedException {

@@ -83,6 +83,19 @@ final class AuthFixture implements AutoCloseable {
     }
 
     /**
+     * Another process on the same data directory and OAuth server: a manager with its own tombstone, single
+     * flight and lock descriptor, its own clock, and {@code sleeper} for all its waits.
+     */
+    OAuthManager anotherProcess(Sleeper sleeper) {
+        return OAuthManager.builder(dataDir)
+                .oauthHost(server.baseUri())
+                .clock(new FakeTime())
+                .sleeper(sleeper)
+                .random(new Random(11))
+                .build();
+    }
+
+    /**
      * A background refresher over this fixture's files, server and time, waiting between checks on
      * {@code sleeper}. It has a tombstone of its own, not the manager's.
      */

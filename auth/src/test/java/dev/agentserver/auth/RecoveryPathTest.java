@@ -177,6 +177,56 @@ class RecoveryPathTest {
     }
 
     @Test
+    void theLockIsFreeDuringTheGraceWaitAndWhatIsWrittenUnderItMeanwhileIsAdopted() throws Exception {
+        auth.loggedIn(HOUR);
+        auth.server.revokeAccessToken();
+        auth.server.scriptRefresh(INVALID_GRANT);
+        String[][] loggedInElsewhere = new String[1][];
+        time().duringSleep(pause -> {
+            if (pause.equals(Refresher.REJECTION_GRACE)) {
+                // A login in another process saves under the lock; it must not have to wait out our grace.
+                try (RefreshLock.Held _ = auth.lockAsAnotherProcess()) {
+                    loggedInElsewhere[0] = auth.loggedIn(HOUR);
+                } catch (Exception busy) {
+                    throw new AssertionError("the refresh lock was held through the grace wait", busy);
+                }
+            }
+        });
+
+        assertThat(call(auth.caller(null), api())).isEqualTo(loggedInElsewhere[0][0]);
+        assertThat(auth.manager.status(AuthFixture.OAUTH_KEY).tombstoned()).isFalse();
+        assertThat(auth.server.refreshRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void aProcessMeetingTheSameRevokedTokenDuringAnothersGraceWaitIsToldToLogInNotThatTheLockIsBusy() throws Exception {
+        // Tokens the server never issued: the API refuses the access token, the token endpoint the refresh token.
+        auth.writeCredentials("at-revoked", "rt-revoked", time().instant().plus(HOUR));
+        byte[] before = auth.fileBytes();
+        GatedSleeper firstsWaits = new GatedSleeper();
+        try (OAuthManager first = auth.anotherProcess(firstsWaits)) {
+            CompletableFuture<Throwable> firstOutcome = CompletableFuture.supplyAsync(
+                    () -> outcomeOf(first.caller(AuthFixture.OAUTH_KEY, null)),
+                    command -> Thread.ofVirtual().start(command));
+            try {
+                await().until(() -> firstsWaits.waiting.get() == 1);
+                assertThat(firstsWaits.lastDurationSeconds).as("parked in its grace wait")
+                        .hasValue((int) Refresher.REJECTION_GRACE.toSeconds());
+                assertThat(auth.server.refreshRequests()).isEqualTo(1);
+
+                assertThat(outcomeOf(auth.caller(null))).isInstanceOf(AuthRequiredException.class);
+            } finally {
+                firstsWaits.passOne();
+            }
+            assertThat(firstOutcome.join()).isInstanceOf(AuthRequiredException.class);
+            assertThat(first.status(AuthFixture.OAUTH_KEY).tombstoned()).isTrue();
+        }
+        assertThat(auth.manager.status(AuthFixture.OAUTH_KEY).tombstoned()).isTrue();
+        assertThat(auth.server.refreshRequests()).as("each process sent the rejected token once").isEqualTo(2);
+        assertThat(auth.fileBytes()).isEqualTo(before);
+    }
+
+    @Test
     void aSecondRejectionWithAFreshlyRefreshedTokenAsksForLogin() throws Exception {
         String[] pair = auth.loggedIn(HOUR);
 
@@ -348,6 +398,16 @@ class RecoveryPathTest {
     void callersNeverShowTheirApiKey() {
         assertThat(auth.caller("sk-secret-value").toString()).doesNotContain("sk-secret-value");
         assertThat(auth.manager.caller(null, "sk-secret-value").toString()).doesNotContain("sk-secret-value");
+    }
+
+    /** What a call through {@code caller} ended with: null when it succeeded. */
+    private Throwable outcomeOf(CredentialedCaller caller) {
+        try {
+            caller.call(api());
+            return null;
+        } catch (Exception failed) {
+            return failed;
+        }
     }
 
     private FakeTime time() {
