@@ -2,6 +2,7 @@ package dev.agentserver.server.llm;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -115,6 +116,15 @@ class OpenAiChatProviderTest {
         assertTrue(request.body().path("stream").asBoolean());
         assertEquals("hello", request.body().path("messages").get(0).path("content").asText());
         assertEquals(0, simulator.stats().chat().unauthorized(), "the bearer was accepted");
+    }
+
+    @Test
+    void speaksHttp11ToAPlainTextServerWithoutOfferingAnUpgrade() throws Exception {
+        stream(apiKeyProvider()); // the test's HttpClient prefers HTTP/2, as the server's does
+
+        RecordedChatRequest request = simulator.chatRequests().getLast();
+        assertNull(request.header("Upgrade"), "no h2c upgrade offered");
+        assertNull(request.header("HTTP2-Settings"));
     }
 
     @Test
