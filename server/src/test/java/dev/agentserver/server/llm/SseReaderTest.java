@@ -19,7 +19,10 @@ class SseReaderTest {
     }
 
     private static List<SseEvent> read(InputStream in) throws IOException {
-        SseReader reader = new SseReader(in);
+        return drain(new SseReader(in));
+    }
+
+    private static List<SseEvent> drain(SseReader reader) throws IOException {
         List<SseEvent> events = new ArrayList<>();
         SseEvent event;
         while ((event = reader.next()) != null) {
@@ -181,13 +184,7 @@ class SseReaderTest {
     }
 
     private static List<SseEvent> readLimited(String stream) throws IOException {
-        SseReader reader = new SseReader(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)), LIMIT);
-        List<SseEvent> events = new ArrayList<>();
-        SseEvent event;
-        while ((event = reader.next()) != null) {
-            events.add(event);
-        }
-        return events;
+        return drain(new SseReader(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)), LIMIT));
     }
 
     @Test
