@@ -44,15 +44,9 @@ public record CliOptions(
         Boolean thinking = null;
         boolean json = false;
         List<String> extra = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String inlineValue = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                inlineValue = arg.substring(eq + 1);
-                arg = arg.substring(0, eq);
-            }
-            switch (arg) {
+        Arguments at = new Arguments(args);
+        while (at.advance()) {
+            switch (at.flag()) {
                 case "--wire" -> command = choose(command, Command.WIRE);
                 case "acp", "--acp" -> command = choose(command, Command.ACP);
                 case "login" -> command = choose(command, Command.LOGIN);
@@ -62,45 +56,35 @@ public record CliOptions(
                 case "demo" -> command = choose(command, Command.DEMO);
                 case "--version", "-V" -> command = Command.VERSION;
                 case "--help", "-h" -> command = Command.HELP;
-                case "--work-dir", "-w" -> workDir = Path.of((inlineValue != null ? inlineValue : value(args, ++i, arg)));
-                case "--session", "-S" -> sessionId = (inlineValue != null ? inlineValue : value(args, ++i, arg));
+                case "--work-dir", "-w" -> workDir = Path.of(at.value());
+                case "--session", "-S" -> sessionId = at.value();
                 case "--continue", "-C" -> continueLast = true;
                 case "--yolo", "-y", "--yes", "--auto-approve" -> yolo = true;
-                case "--model", "-m" -> model = (inlineValue != null ? inlineValue : value(args, ++i, arg));
-                case "--config-file" -> configFile = Path.of((inlineValue != null ? inlineValue : value(args, ++i, arg)));
-                case "--config" -> configJson = (inlineValue != null ? inlineValue : value(args, ++i, arg));
-                case "--max-steps-per-turn" -> maxSteps = positive((inlineValue != null ? inlineValue : value(args, ++i, arg)), arg);
+                case "--model", "-m" -> model = at.value();
+                case "--config-file" -> configFile = Path.of(at.value());
+                case "--config" -> configJson = at.value();
+                case "--max-steps-per-turn" -> maxSteps = positive(at.value(), at.flag());
                 case "--thinking" -> thinking = true;
                 case "--no-thinking" -> thinking = false;
                 // `login --json` is how the npm client runs a login: progress as JSON lines on stdout.
                 case "--json" -> json = true;
                 // Accepted for the npm client; this server has no agent files or skills yet.
-                case "--agent-file", "--skills-dir" -> extra.add(arg + "=" + (inlineValue != null ? inlineValue : value(args, ++i, arg)));
+                case "--agent-file", "--skills-dir" -> extra.add(at.flag() + "=" + at.value());
                 default -> {
                     if (command == Command.SIM || command == Command.DEMO) {
-                        extra.add(args[i]);
+                        extra.add(at.passThrough());
                     } else {
-                        throw new UsageException("unknown argument: " + args[i] + " (see --help)");
+                        throw new UsageException("unknown argument: " + at.raw() + " (see --help)");
                     }
                 }
             }
-            if (inlineValue != null && !takesValue(arg)) {
-                throw new UsageException(arg + " takes no value");
-            }
+            at.checkInlineValueTaken();
         }
         if (continueLast && sessionId != null) {
             throw new UsageException("--continue and --session cannot be used together");
         }
         return new CliOptions(command == null ? Command.WIRE : command, workDir, sessionId, continueLast, yolo, model,
                 configFile, configJson, maxSteps, thinking, json, List.copyOf(extra));
-    }
-
-    private static boolean takesValue(String flag) {
-        return switch (flag) {
-            case "--work-dir", "--session", "--model", "--config-file", "--config", "--max-steps-per-turn",
-                    "--agent-file", "--skills-dir" -> true;
-            default -> false;
-        };
     }
 
     private static Command choose(Command current, Command next) throws UsageException {
@@ -113,13 +97,6 @@ public record CliOptions(
                     + next.name().toLowerCase());
         }
         return next;
-    }
-
-    private static String value(String[] args, int index, String flag) throws UsageException {
-        if (index >= args.length) {
-            throw new UsageException(flag + " needs a value");
-        }
-        return args[index];
     }
 
     private static int positive(String text, String flag) throws UsageException {
@@ -161,4 +138,65 @@ public record CliOptions(
             Environment: KIMI_SHARE_DIR (data dir, default ~/.kimi), KIMI_CODE_OAUTH_HOST,
             KIMI_BASE_URL / KIMI_API_KEY / KIMI_MODEL_NAME, OPENAI_BASE_URL / OPENAI_API_KEY / OPENAI_MODEL.
             """;
+
+    /**
+     * The command line, one argument at a time. A flag's value is its inline {@code --flag=value} or else the
+     * next argument; whether a flag takes one is known only from the parser asking for it, so an inline value
+     * that nobody took ({@code --yolo=1}) is a mistake.
+     */
+    private static final class Arguments {
+        private final String[] args;
+        private int index = -1;
+        private String flag;
+        private String inlineValue;
+
+        Arguments(String[] args) {
+            this.args = args;
+        }
+
+        boolean advance() {
+            if (++index >= args.length) {
+                return false;
+            }
+            String arg = args[index];
+            int eq = arg.indexOf('=');
+            boolean inline = arg.startsWith("--") && eq > 0;
+            flag = inline ? arg.substring(0, eq) : arg;
+            inlineValue = inline ? arg.substring(eq + 1) : null;
+            return true;
+        }
+
+        String flag() {
+            return flag;
+        }
+
+        /** The argument as given, inline value included. */
+        String raw() {
+            return args[index];
+        }
+
+        /** The argument as given, for another parser (sim's, demo's), which gets its inline value too. */
+        String passThrough() {
+            inlineValue = null;
+            return args[index];
+        }
+
+        String value() throws UsageException {
+            if (inlineValue != null) {
+                String value = inlineValue;
+                inlineValue = null;
+                return value;
+            }
+            if (++index >= args.length) {
+                throw new UsageException(flag + " needs a value");
+            }
+            return args[index];
+        }
+
+        void checkInlineValueTaken() throws UsageException {
+            if (inlineValue != null) {
+                throw new UsageException(flag + " takes no value");
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CliOptionsTest {
@@ -50,6 +51,30 @@ class CliOptionsTest {
         assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(new String[] {"--max-steps-per-turn", "0"}));
         assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(new String[] {"acp", "logout"}));
         assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(new String[] {"--continue", "--session", "x"}));
-        assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(new String[] {"--yolo=1"}));
+        assertEquals("--yolo takes no value",
+                assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(new String[] {"--yolo=1"})).getMessage());
+        assertEquals("--session needs a value",
+                assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(new String[] {"--session"})).getMessage());
+    }
+
+    @Test
+    void everyValueFlagTakesItsValueInlineOrNext() throws Exception {
+        CliOptions inline = CliOptions.parse(new String[] {"--work-dir=/w", "--session=s", "--model=m",
+                "--config-file=/c.toml", "--agent-file=a.yaml"});
+        CliOptions next = CliOptions.parse(new String[] {"-w", "/w", "-S", "s", "-m", "m", "--config-file", "/c.toml",
+                "--agent-file", "a.yaml"});
+        for (CliOptions o : List.of(inline, next)) {
+            assertEquals(Path.of("/w"), o.workDir());
+            assertEquals("s", o.sessionId());
+            assertEquals("m", o.model());
+            assertEquals(Path.of("/c.toml"), o.configFile());
+            assertEquals(List.of("--agent-file=a.yaml"), o.extraArgs());
+        }
+    }
+
+    @Test
+    void simAndDemoGetTheirArgumentsAsGiven() throws Exception {
+        assertEquals(List.of("--port=0", "--scripts", "s.json"),
+                CliOptions.parse(new String[] {"sim", "--port=0", "--scripts", "s.json"}).extraArgs());
     }
 }
