@@ -65,9 +65,9 @@ class OpenAiChatProviderTurnTest {
         try (FloodingSseServer server = new FloodingSseServer(
                 "data: {\"choices\":[{\"delta\":{\"content\":\"partial\"}}]}\n\ndata: {\"choices\":\"", (byte) 'x',
                 4L * SseReader.MAX_EVENT_BYTES)) {
-            // HTTP/1.1 only: a client that first offers h2c closes an abandoned plain-HTTP socket only when its
-            // selector next wakes up, up to 3 s later, which would only slow the last assertion down
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            // A client preferring HTTP/2, as the server's own does: the provider speaks HTTP/1.1 to plain http
+            // anyway, which is what lets the last assertion see the abandoned socket closed at once.
+            HttpClient http = HttpClient.newHttpClient();
             OpenAiChatProvider provider = new OpenAiChatProvider("m", server.baseUrl(), RequestDialect.openAi(),
                     Map.of(), new TestCallers.Fixed("sk-test"), http, () -> "agent-server/test",
                     StreamTimeouts.DEFAULT);
