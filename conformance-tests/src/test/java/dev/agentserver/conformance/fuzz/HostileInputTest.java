@@ -2,9 +2,11 @@ package dev.agentserver.conformance.fuzz;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.agentserver.conformance.ConformanceReport;
 import dev.agentserver.conformance.ScriptedConfig;
 import dev.agentserver.conformance.Seeds;
@@ -122,6 +124,17 @@ class HostileInputTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theStackTraceCheckSeesFramesNotWords() {
+        String trace = new TextNode("java.lang.IllegalStateException: boom\n"
+                + "\tat dev.agentserver.server.acp.AcpServer.prompt(AcpServer.java:212)\n"
+                + "\tat java.base/java.lang.Thread.run(Thread.java:1474)").toString();
+        assertTrue(STACK_FRAME.matcher(trace).find(), trace);
+        String noise = new TextNode("Method not found: x\tat Exception: $ at java.y(")
+                .toString();
+        assertFalse(STACK_FRAME.matcher(noise).find(), noise);
     }
 
     @Test
