@@ -158,10 +158,19 @@ final class InboundDispatcher {
         return p.isString() ? Either.forLeft(p.getAsString()) : Either.forRight(p.getAsNumber());
     }
 
+    /** The longest method name echoed whole in a -32601; real names are a few dozen characters. */
+    static final int ECHOED_METHOD_CHARS = 200;
+
+    /** An unknown method name as the error repeats it: cut, so that a 16 MiB name is not sent back whole. */
+    private static String shortened(String method) {
+        return method.length() <= ECHOED_METHOD_CHARS ? method
+                : method.substring(0, ECHOED_METHOD_CHARS) + "… (" + method.length() + " characters)";
+    }
+
     private void deliverRequest(Either<String, Number> id, String method, JsonElement params) {
         JsonRpcMethod rpcMethod = localMethods.get(method);
         if (rpcMethod == null || rpcMethod.isNotification() || LSP_CANCEL.equals(method)) {
-            sendError(id, RpcErrorCodes.METHOD_NOT_FOUND, dialect.methodNotFound().format(method));
+            sendError(id, RpcErrorCodes.METHOD_NOT_FOUND, dialect.methodNotFound().format(shortened(method)));
             return;
         }
         Object typedParams;

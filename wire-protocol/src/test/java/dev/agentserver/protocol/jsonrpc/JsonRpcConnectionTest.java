@@ -194,6 +194,16 @@ class JsonRpcConnectionTest {
     }
 
     @Test
+    void aVeryLongUnknownMethodIsEchoedCut() throws Exception {
+        String name = "m".repeat(InboundDispatcher.ECHOED_METHOD_CHARS) + "tail".repeat(250);
+        send("{\"jsonrpc\":\"2.0\",\"id\":\"u2\",\"method\":\"" + name + "\"}");
+        JsonObject error = next();
+        assertEquals(-32601, error.getAsJsonObject("error").get("code").getAsInt());
+        assertEquals("Unexpected method received: " + "m".repeat(InboundDispatcher.ECHOED_METHOD_CHARS) + "… (1200 characters)",
+                error.getAsJsonObject("error").get("message").getAsString());
+    }
+
+    @Test
     void lspCancelRequestIsNotAMethodHere() throws Exception {
         send("{\"jsonrpc\":\"2.0\",\"id\":\"c\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":\"x\"}}");
         assertEquals(-32601, next().getAsJsonObject("error").get("code").getAsInt());
