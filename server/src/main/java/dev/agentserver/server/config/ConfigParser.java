@@ -95,14 +95,11 @@ final class ConfigParser {
     }
 
     private String requiredString(ObjectNode table, String key, String path) throws ConfigException {
-        JsonNode node = table.get(key);
-        if (node == null || node.isNull()) {
+        String value = optionalString(table, key, path, null);
+        if (value == null) {
             throw error(path, "is required");
         }
-        if (!node.isTextual()) {
-            throw error(path, "must be a string, not " + describe(node));
-        }
-        return node.textValue();
+        return value;
     }
 
     private String optionalString(ObjectNode table, String key, String path, String fallback)
