@@ -19,14 +19,14 @@ final class StderrLayout extends LayoutBase<ILoggingEvent> {
     /** Longest logger name printed whole; longer ones have their packages cut to initials, from the left. */
     static final int LOGGER_WIDTH = 20;
 
-    private static final class Clock {
-        static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final class TimeOfDay {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     }
 
     @Override
     public String doLayout(ILoggingEvent event) {
         StringBuilder line = new StringBuilder(128);
-        Clock.TIME.formatTo(Instant.ofEpochMilli(event.getTimeStamp()), line);
+        TimeOfDay.FORMAT.formatTo(Instant.ofEpochMilli(event.getTimeStamp()), line);
         String level = event.getLevel().toString();
         line.append(' ').append(level).repeat(' ', Math.max(0, 5 - level.length()));
         line.append(" [").append(event.getThreadName()).append("] ");
