@@ -302,6 +302,7 @@ public final class AcpServer implements AcpAgent {
                 new PermissionRequests(this.client, sessionId),
                 new SessionControls(opened.session(), model, runtime.models()), this::authErrorData, runtime.executor());
         sessions.put(sessionId, session);
+        runtime.sessionOpened().run();
         return session;
     }
 

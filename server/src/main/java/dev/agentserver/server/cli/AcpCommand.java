@@ -19,7 +19,7 @@ final class AcpCommand {
         ModelInEffect model = new ModelInEffect(startup.model.map(m -> m.name()).orElse(null),
                 Boolean.TRUE.equals(startup.options.thinking()));
         try {
-            return AcpServer.serve(runtime, model, new FirstIdle(in, startup::warmUpInBackground), out,
+            return AcpServer.serve(runtime, model, in, out,
                     LocalFileAccess::new, LocalCommandRunner::new);
         } finally {
             startup.close();

@@ -20,7 +20,8 @@ import javax.net.ssl.SSLParameters;
  * An {@link HttpClient} built on first use. Building one initialises the default {@link SSLContext}, which
  * reads the JDK's CA certificates: about 80 ms of the start-up with C1 on two cores, spent before the first
  * {@code initialize} answer although no request is made until the first prompt (or token refresh).
- * {@code Startup.warmUpInBackground} builds it off the main thread so that the first prompt does not wait.
+ * {@code Startup.warmUpInBackground} builds it off the reader thread once a session opens, so that the first
+ * prompt need not wait.
  */
 final class LazyHttpClient extends HttpClient {
 

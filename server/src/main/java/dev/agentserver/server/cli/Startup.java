@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -59,6 +60,7 @@ final class Startup {
             () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
     private final LazyHttpClient chatHttp = new LazyHttpClient(ProviderContext::defaultHttpClient);
     private OAuthManager oauth;
+    private final AtomicBoolean warmUpStarted = new AtomicBoolean();
 
     private Startup(CliOptions options, Map<String, String> env) throws StartupException {
         this.options = options;
@@ -136,7 +138,8 @@ final class Startup {
         SessionFactory sessions = new SessionFactory(new SessionStore(shareDir, Clock.systemUTC()), () -> chat,
                 ToolRegistry.builtins(), settings, options.yolo(), Sleeper.REAL);
         String launcher = System.getProperty("agent.server.launcher", "agent-server");
-        return new ServerRuntime(sessions, authGate(), launcher, executor, clientName::set, models);
+        return new ServerRuntime(sessions, authGate(), launcher, executor, clientName::set, models,
+                this::warmUpInBackground);
     }
 
     /**
@@ -152,11 +155,14 @@ final class Startup {
     }
 
     /**
-     * Makes, off the calling thread, what the first prompt would otherwise wait for: the OAuth manager (every
-     * provider's calls go through its caller, even an api key's) and the HTTP client.
+     * Makes, once and off the calling thread, what the first prompt would otherwise wait for: the OAuth manager
+     * (every provider's calls go through its caller, even an api key's) and the HTTP client with its TLS
+     * context. Called when a session opens, not at start: the CA certificates alone allocate ~8 MB, and the
+     * eden pages they touch stay resident, so an editor's idle server held 13 MiB more for a prompt that may
+     * never come. The wire's one session opens at start, so the wire makes these on its first prompt.
      */
     void warmUpInBackground() {
-        if (provider.isPresent()) {
+        if (provider.isPresent() && !warmUpStarted.getAndSet(true)) {
             Thread.ofPlatform().daemon().name("warm-up").start(() -> {
                 oauth();
                 chatHttp.client();

@@ -36,7 +36,7 @@ final class WireCommand {
         WireServer server = new WireServer(opened.session(), opened.files(), opened.recorder(), executor,
                 runtime.clientNameListener());
         JsonRpcConnection<WireClient> connection = JsonRpcConnection.create(server, WireClient.class, RpcDialect.WIRE,
-                WireGson.CONFIG, new FirstIdle(in, startup::warmUpInBackground), out);
+                WireGson.CONFIG, in, out);
         server.connect(connection.remote(), connection.gson());
         try {
             connection.run();

@@ -45,6 +45,7 @@ final class AcpHarness {
     final AtomicBoolean loginRequired = new AtomicBoolean();
     final AtomicInteger logouts = new AtomicInteger();
     final List<String> clientNames = new CopyOnWriteArrayList<>();
+    final AtomicInteger sessionsOpened = new AtomicInteger();
     private final Path temp;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<AcpPeer> peers = new ArrayList<>();
@@ -74,7 +75,7 @@ final class AcpHarness {
                 new TurnSettings(maxStepsPerTurn, RetryPolicy.defaults(1), 200_000L, false, null), false,
                 (duration, cancel) -> { });
         ServerRuntime runtime = new ServerRuntime(sessions, authGate(), LAUNCHER, executor, clientNames::add,
-                otherModel(scriptsFile));
+                otherModel(scriptsFile), sessionsOpened::incrementAndGet);
         LinePipe input = new LinePipe();
         peer = new AcpPeer(input.writer);
         peers.add(peer);

@@ -98,6 +98,24 @@ class AcpSessionLifecycleTest {
     }
 
     @Test
+    void theServerPreparesForPromptsWhenASessionOpensNotAtInitialize() throws Exception {
+        harness.start();
+        harness.initialize(Json.obj());
+        assertEquals(0, harness.sessionsOpened.get(), "initialize alone: an idle editor's server prepares nothing");
+
+        String first = harness.newSession();
+        assertEquals(1, harness.sessionsOpened.get());
+        harness.peer().call("session/close", Json.obj("sessionId", first));
+        harness.stop();
+
+        AcpPeer fresh = harness.start();
+        harness.initialize(Json.obj());
+        fresh.call("session/resume", Json.obj("sessionId", first, "cwd", harness.workDir.toString(), "mcpServers",
+                Json.arr())).result();
+        assertEquals(2, harness.sessionsOpened.get(), "a session reopened from its files counts as opened");
+    }
+
+    @Test
     void aSessionNeedsAnAbsoluteWorkDir() throws IOException {
         AcpPeer peer = harness.start();
         harness.initialize(Json.obj());
