@@ -5,15 +5,18 @@ import com.google.gson.GsonBuilder;
 import java.util.function.Consumer;
 
 /**
- * ACP's JSON configuration: field names as declared (camelCase), nulls left out (optional fields are
- * omitted; the envelope's {@code "id": null} is written by the engine itself), no HTML escaping, enums by
- * their protocol names, and every union by its tag.
+ * ACP's JSON configuration: field names as declared (camelCase) except {@code meta}, which is the protocol's
+ * {@code _meta}, nulls left out (optional fields are omitted; the envelope's {@code "id": null} is written by
+ * the engine itself), no HTML escaping, enums by their protocol names, and every union by its tag.
  */
 public final class AcpGson {
 
     public static final Consumer<GsonBuilder> CONFIG = builder -> builder
             .disableHtmlEscaping()
-            .registerTypeAdapterFactory(new SerializedNameEnumFactory())
+            // A rule instead of @SerializedName("_meta") on each record: an annotation read at start-up costs a
+            // proxy class made at run time (see SnakeCaseEnumFactory).
+            .setFieldNamingStrategy(field -> field.getName().equals("meta") ? "_meta" : field.getName())
+            .registerTypeAdapterFactory(new SnakeCaseEnumFactory())
             .registerTypeAdapterFactory(TaggedUnionAdapterFactory.of(ContentBlock.class, "type")
                     .variant("text", ContentBlock.Text.class)
                     .variant("image", ContentBlock.Image.class)

@@ -3,7 +3,6 @@ package dev.agentserver.protocol.acp;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.annotations.SerializedName;
 import dev.agentserver.protocol.jsonrpc.Validated;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class AgentRequests {
 
     /** What the client can do for the agent. Anything absent or null is unsupported. */
     public record ClientCapabilities(FileSystemCapabilities fs, Boolean terminal, AuthCapabilities auth,
-            @SerializedName("_meta") JsonObject meta) {
+            JsonObject meta) {
 
         /** A client that offers nothing, as one that skipped its capabilities. */
         public static final ClientCapabilities NONE = new ClientCapabilities(null, null, null, null);

@@ -1,7 +1,6 @@
 package dev.agentserver.protocol.acp;
 
 import com.google.gson.JsonObject;
-import com.google.gson.annotations.SerializedName;
 import java.util.List;
 
 /**
@@ -36,7 +35,7 @@ public final class AgentResponses {
      * {@code args} appended in a terminal.
      */
     public record AuthMethod(String id, String name, String description, String type, List<String> args,
-            @SerializedName("_meta") JsonObject meta) {}
+            JsonObject meta) {}
 
     public record NewSessionResponse(String sessionId, SessionModeState modes, List<SessionConfigOption> configOptions) {}
 
@@ -56,11 +55,11 @@ public final class AgentResponses {
     public record PromptResponse(StopReason stopReason) {}
 
     public enum StopReason {
-        @SerializedName("end_turn") END_TURN,
-        @SerializedName("max_tokens") MAX_TOKENS,
-        @SerializedName("max_turn_requests") MAX_TURN_REQUESTS,
-        @SerializedName("refusal") REFUSAL,
-        @SerializedName("cancelled") CANCELLED
+        END_TURN,
+        MAX_TOKENS,
+        MAX_TURN_REQUESTS,
+        REFUSAL,
+        CANCELLED
     }
 
     public record SetSessionConfigOptionResponse(List<SessionConfigOption> configOptions) {}

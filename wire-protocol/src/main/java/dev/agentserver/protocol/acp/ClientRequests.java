@@ -1,6 +1,5 @@
 package dev.agentserver.protocol.acp;
 
-import com.google.gson.annotations.SerializedName;
 import java.util.List;
 
 /** Params of what the agent sends the client: session updates, permission questions, fs and terminal calls. */
@@ -24,10 +23,10 @@ public final class ClientRequests {
     public record PermissionOption(String optionId, String name, PermissionOptionKind kind) {}
 
     public enum PermissionOptionKind {
-        @SerializedName("allow_once") ALLOW_ONCE,
-        @SerializedName("allow_always") ALLOW_ALWAYS,
-        @SerializedName("reject_once") REJECT_ONCE,
-        @SerializedName("reject_always") REJECT_ALWAYS
+        ALLOW_ONCE,
+        ALLOW_ALWAYS,
+        REJECT_ONCE,
+        REJECT_ALWAYS
     }
 
     /** {@code path} is absolute; {@code line} (1-based) and {@code limit} pick a range of lines. */

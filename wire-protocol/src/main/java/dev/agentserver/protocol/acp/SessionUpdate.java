@@ -1,7 +1,6 @@
 package dev.agentserver.protocol.acp;
 
 import com.google.gson.JsonElement;
-import com.google.gson.annotations.SerializedName;
 import java.util.List;
 
 /**
@@ -58,15 +57,15 @@ public sealed interface SessionUpdate {
     record PlanEntry(String content, Priority priority, Status status) {
 
         public enum Priority {
-            @SerializedName("high") HIGH,
-            @SerializedName("medium") MEDIUM,
-            @SerializedName("low") LOW
+            HIGH,
+            MEDIUM,
+            LOW
         }
 
         public enum Status {
-            @SerializedName("pending") PENDING,
-            @SerializedName("in_progress") IN_PROGRESS,
-            @SerializedName("completed") COMPLETED
+            PENDING,
+            IN_PROGRESS,
+            COMPLETED
         }
     }
 

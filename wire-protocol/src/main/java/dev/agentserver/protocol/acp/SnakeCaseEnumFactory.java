@@ -3,26 +3,29 @@ package dev.agentserver.protocol.acp;
 import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
-import com.google.gson.annotations.SerializedName;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes this package's enums by their {@link SerializedName}. Needed because lsp4j registers an enum
- * adapter that writes ordinals, and it is consulted before Gson's own. A value this side does not know
- * reads as null, so a newer peer's value does not fail the whole message.
+ * Writes this package's enums by their protocol names, which are their constants' names in lower case
+ * ({@code IN_PROGRESS} is {@code "in_progress"}). Needed because lsp4j registers an enum adapter that writes
+ * ordinals, and it is consulted before Gson's own. The names follow from the constants rather than from
+ * {@code @SerializedName}: reading an annotation makes the JDK generate a proxy class at run time, which the
+ * AOT cache cannot keep. A value this side does not know reads as null, so a newer peer's value does not
+ * fail the whole message.
  */
-final class SerializedNameEnumFactory implements TypeAdapterFactory {
+final class SnakeCaseEnumFactory implements TypeAdapterFactory {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
         Class<?> raw = type.getRawType();
-        if (!raw.isEnum() || raw.getPackage() != SerializedNameEnumFactory.class.getPackage()) {
+        if (!raw.isEnum() || raw.getPackage() != SnakeCaseEnumFactory.class.getPackage()) {
             return null;
         }
         return (TypeAdapter<T>) new NamedEnumAdapter(raw).nullSafe();
@@ -35,18 +38,9 @@ final class SerializedNameEnumFactory implements TypeAdapterFactory {
 
         NamedEnumAdapter(Class<E> type) {
             for (E constant : type.getEnumConstants()) {
-                String name = nameOf(type, constant);
+                String name = constant.name().toLowerCase(Locale.ROOT);
                 names.put(constant, name);
                 constants.put(name, constant);
-            }
-        }
-
-        private static <E extends Enum<E>> String nameOf(Class<E> type, E constant) {
-            try {
-                SerializedName annotation = type.getField(constant.name()).getAnnotation(SerializedName.class);
-                return annotation == null ? constant.name() : annotation.value();
-            } catch (NoSuchFieldException impossible) {
-                throw new IllegalStateException(impossible);
             }
         }
 
