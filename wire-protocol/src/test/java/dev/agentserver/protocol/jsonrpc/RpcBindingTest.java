@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RpcBindingTest {
 
     static Stream<RpcBinding<?, ?>> bindings() {
-        return Stream.of(AcpBinding.INSTANCE, WireBinding.INSTANCE);
+        return Stream.of(AcpBinding.INSTANCE, WireBinding.INSTANCE, JsonRpcConnectionTest.ToyBinding.INSTANCE);
     }
 
     @ParameterizedTest
