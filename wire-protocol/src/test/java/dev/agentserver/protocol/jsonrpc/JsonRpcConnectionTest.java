@@ -186,9 +186,12 @@ class JsonRpcConnectionTest {
         service = new ToyService();
         connection = JsonRpcConnection.create(ToyBinding.INSTANCE, service, RpcDialect.WIRE, WireGson.CONFIG,
                 serverIn, new LineCollector(), 4096);
+        // The reader runs this connection, not whatever the field holds once the thread is scheduled: a test
+        // that puts its own connection in the field would otherwise get two readers on its input.
+        JsonRpcConnection<ToyClient> started = connection;
         reader = Thread.ofVirtual().start(() -> {
             try {
-                connection.run();
+                started.run();
             } catch (IOException e) {
                 throw new RuntimeException(e);
             }
