@@ -3,6 +3,7 @@ package dev.agentserver.server.acp;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.agentserver.protocol.acp.AcpAgent;
+import dev.agentserver.protocol.acp.AcpBinding;
 import dev.agentserver.protocol.acp.AcpClient;
 import dev.agentserver.protocol.acp.AcpGson;
 import dev.agentserver.protocol.acp.AgentRequests.AuthenticateRequest;
@@ -103,7 +104,7 @@ public final class AcpServer implements AcpAgent {
     public static int serve(ServerRuntime runtime, ModelInEffect model, InputStream in, OutputStream out,
             Supplier<FileAccess> localFiles, Supplier<CommandRunner> localCommands) {
         AcpServer server = new AcpServer(runtime, model, localFiles, localCommands);
-        JsonRpcConnection<AcpClient> connection = JsonRpcConnection.create(server, AcpClient.class, RpcDialect.ACP,
+        JsonRpcConnection<AcpClient> connection = JsonRpcConnection.create(AcpBinding.INSTANCE, server, RpcDialect.ACP,
                 AcpGson.CONFIG, in, out);
         server.connect(connection.remote());
         connection.onRequestCancel(server::cancelRequest);

@@ -2,6 +2,7 @@ package dev.agentserver.server.cli;
 
 import dev.agentserver.protocol.jsonrpc.JsonRpcConnection;
 import dev.agentserver.protocol.jsonrpc.RpcDialect;
+import dev.agentserver.protocol.wire.WireBinding;
 import dev.agentserver.protocol.wire.WireClient;
 import dev.agentserver.protocol.wire.WireGson;
 import dev.agentserver.server.runtime.OpenedSession;
@@ -35,7 +36,7 @@ final class WireCommand {
         }
         WireServer server = new WireServer(opened.session(), opened.files(), opened.recorder(), executor,
                 runtime.clientNameListener());
-        JsonRpcConnection<WireClient> connection = JsonRpcConnection.create(server, WireClient.class, RpcDialect.WIRE,
+        JsonRpcConnection<WireClient> connection = JsonRpcConnection.create(WireBinding.INSTANCE, server, RpcDialect.WIRE,
                 WireGson.CONFIG, in, out);
         server.connect(connection.remote(), connection.gson());
         try {

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.agentserver.protocol.jsonrpc.JsonRpcConnection;
 import dev.agentserver.protocol.jsonrpc.RpcDialect;
+import dev.agentserver.protocol.wire.WireBinding;
 import dev.agentserver.protocol.wire.WireClient;
 import dev.agentserver.protocol.wire.WireGson;
 import dev.agentserver.server.agent.RetryPolicy;
@@ -77,7 +78,7 @@ final class WireHarness implements AutoCloseable {
         server = new WireServer(opened.session(), opened.files(), opened.recorder(), executor, name -> { });
         toServer = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(toServer, 1 << 20);
-        JsonRpcConnection<WireClient> connection = JsonRpcConnection.create(server, WireClient.class, RpcDialect.WIRE,
+        JsonRpcConnection<WireClient> connection = JsonRpcConnection.create(WireBinding.INSTANCE, server, RpcDialect.WIRE,
                 WireGson.CONFIG, in, new Lines());
         server.connect(connection.remote(), connection.gson());
         reader = Thread.ofVirtual().start(() -> {

@@ -10,12 +10,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
-import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 
 /**
  * One protocol conversation over a pair of streams: newline-delimited JSON-RPC, the local service
- * dispatched by lsp4j from its annotated interface, and the peer reachable as a typed proxy of
- * {@code remoteInterface}.
+ * dispatched by lsp4j through the protocol's {@link RpcBinding}, and the peer reachable as the binding's
+ * typed stub.
  *
  * <p>Handlers run on the reader thread and must return at once (a future completed elsewhere); a
  * handler that waited for the peer would stop the very reader that delivers the peer's answer.
@@ -32,34 +31,33 @@ public final class JsonRpcConnection<R> {
     private final int maxLineBytes;
     private final R remote;
 
-    private JsonRpcConnection(Object localService, Class<R> remoteInterface, RpcDialect dialect,
+    private <L> JsonRpcConnection(RpcBinding<L, R> binding, L localService, RpcDialect dialect,
             Consumer<GsonBuilder> gsonConfig, InputStream in, OutputStream out, int maxLineBytes) {
-        Map<String, JsonRpcMethod> methods = new LinkedHashMap<>(ServiceEndpoints.getSupportedMethods(localService.getClass()));
-        methods.putAll(ServiceEndpoints.getSupportedMethods(remoteInterface));
+        Map<String, JsonRpcMethod> methods = new LinkedHashMap<>(binding.localMethods());
+        methods.putAll(binding.remoteMethods());
         this.jsonHandler = new MessageJsonHandler(methods, gsonConfig);
         IncomingRequests incoming = new IncomingRequests();
         this.writer = new LineWriter(out, jsonHandler, incoming);
-        IdCarryingRemoteEndpoint endpoint = new IdCarryingRemoteEndpoint(writer, ServiceEndpoints.toEndpoint(localService));
+        IdCarryingRemoteEndpoint endpoint = new IdCarryingRemoteEndpoint(writer, binding.endpoint(localService));
         endpoint.setJsonHandler(jsonHandler);
         jsonHandler.setMethodProvider(endpoint);
-        this.remote = ServiceEndpoints.toServiceObject(endpoint, remoteInterface);
-        this.dispatcher = new InboundDispatcher(dialect, jsonHandler, endpoint, writer,
-                ServiceEndpoints.getSupportedMethods(localService.getClass()), incoming);
+        this.remote = binding.remote(endpoint);
+        this.dispatcher = new InboundDispatcher(dialect, jsonHandler, endpoint, writer, binding.localMethods(), incoming);
         this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
 
-    public static <R> JsonRpcConnection<R> create(Object localService, Class<R> remoteInterface, RpcDialect dialect,
+    public static <L, R> JsonRpcConnection<R> create(RpcBinding<L, R> binding, L localService, RpcDialect dialect,
             Consumer<GsonBuilder> gsonConfig, InputStream in, OutputStream out) {
-        return new JsonRpcConnection<>(localService, remoteInterface, dialect, gsonConfig, in, out, DEFAULT_MAX_LINE_BYTES);
+        return new JsonRpcConnection<>(binding, localService, dialect, gsonConfig, in, out, DEFAULT_MAX_LINE_BYTES);
     }
 
-    public static <R> JsonRpcConnection<R> create(Object localService, Class<R> remoteInterface, RpcDialect dialect,
+    public static <L, R> JsonRpcConnection<R> create(RpcBinding<L, R> binding, L localService, RpcDialect dialect,
             Consumer<GsonBuilder> gsonConfig, InputStream in, OutputStream out, int maxLineBytes) {
-        return new JsonRpcConnection<>(localService, remoteInterface, dialect, gsonConfig, in, out, maxLineBytes);
+        return new JsonRpcConnection<>(binding, localService, dialect, gsonConfig, in, out, maxLineBytes);
     }
 
-    /** The peer, as a typed proxy: requests return futures completed by the peer's answers. */
+    /** The peer, as a typed stub: requests return futures completed by the peer's answers. */
     public R remote() {
         return remote;
     }

@@ -1,6 +1,5 @@
 package dev.agentserver.protocol.jsonrpc;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
@@ -37,8 +36,7 @@ public final class RpcExceptions implements Function<Throwable, ResponseError> {
     }
 
     public static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException
-                || t instanceof InvocationTargetException) && t.getCause() != null) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
         return t;

@@ -1,6 +1,8 @@
 package dev.agentserver.protocol.jsonrpc;
 
 import static org.awaitility.Awaitility.await;
+import static org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod.notification;
+import static org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,9 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.jsonrpc.Endpoint;
+import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -43,11 +48,73 @@ class JsonRpcConnectionTest {
 
         @JsonRequest("fail")
         CompletableFuture<JsonObject> fail(EchoParams params);
+
+        @JsonRequest("throw")
+        CompletableFuture<JsonObject> throwNow(EchoParams params);
     }
 
     public interface ToyClient {
         @JsonRequest("question")
         CompletableFuture<JsonObject> question(Question question);
+    }
+
+    /** The toy protocol written out, as AcpBinding and WireBinding are; RpcBindingTest holds it to the annotations. */
+    static final class ToyBinding implements RpcBinding<ToyAgent, ToyClient> {
+        static final ToyBinding INSTANCE = new ToyBinding();
+
+        @Override
+        public Class<ToyAgent> localInterface() {
+            return ToyAgent.class;
+        }
+
+        @Override
+        public Class<ToyClient> remoteInterface() {
+            return ToyClient.class;
+        }
+
+        @Override
+        public Map<String, JsonRpcMethod> localMethods() {
+            return RpcBinding.table(request("echo", JsonObject.class, EchoParams.class),
+                    notification("note", EchoParams.class),
+                    request("ask_client", JsonObject.class, EchoParams.class),
+                    request("fail", JsonObject.class, EchoParams.class),
+                    request("throw", JsonObject.class, EchoParams.class));
+        }
+
+        @Override
+        public Map<String, JsonRpcMethod> remoteMethods() {
+            return RpcBinding.table(request("question", JsonObject.class, Question.class));
+        }
+
+        @Override
+        public Endpoint endpoint(ToyAgent agent) {
+            return new Endpoint() {
+                @Override
+                public CompletableFuture<?> request(String method, Object params) {
+                    return switch (method) {
+                        case "echo" -> agent.echo((EchoParams) params);
+                        case "ask_client" -> agent.askClient((EchoParams) params);
+                        case "fail" -> agent.fail((EchoParams) params);
+                        case "throw" -> agent.throwNow((EchoParams) params);
+                        default -> UnknownMethod.request(method);
+                    };
+                }
+
+                @Override
+                public void notify(String method, Object params) {
+                    switch (method) {
+                        case "note" -> agent.note((EchoParams) params);
+                        default -> UnknownMethod.notification(method);
+                    }
+                }
+            };
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public ToyClient remote(Endpoint remote) {
+            return question -> (CompletableFuture<JsonObject>) remote.request("question", question);
+        }
     }
 
     public record EchoParams(String text) implements Validated {
@@ -99,6 +166,11 @@ class JsonRpcConnectionTest {
         public CompletableFuture<JsonObject> fail(EchoParams params) {
             return CompletableFuture.failedFuture(new IllegalStateException("boom"));
         }
+
+        @Override
+        public CompletableFuture<JsonObject> throwNow(EchoParams params) {
+            throw new IllegalStateException("boom");
+        }
     }
 
     private PipedOutputStream clientOut;
@@ -112,11 +184,14 @@ class JsonRpcConnectionTest {
         clientOut = new PipedOutputStream();
         PipedInputStream serverIn = new PipedInputStream(clientOut, 1 << 20);
         service = new ToyService();
-        connection = JsonRpcConnection.create(service, ToyClient.class, RpcDialect.WIRE, WireGson.CONFIG,
+        connection = JsonRpcConnection.create(ToyBinding.INSTANCE, service, RpcDialect.WIRE, WireGson.CONFIG,
                 serverIn, new LineCollector(), 4096);
+        // The reader runs this connection, not whatever the field holds once the thread is scheduled: a test
+        // that puts its own connection in the field would otherwise get two readers on its input.
+        JsonRpcConnection<ToyClient> started = connection;
         reader = Thread.ofVirtual().start(() -> {
             try {
-                connection.run();
+                started.run();
             } catch (IOException e) {
                 throw new RuntimeException(e);
             }
@@ -265,6 +340,18 @@ class JsonRpcConnectionTest {
     }
 
     @Test
+    void aHandlerThatThrowsIsAnsweredAsOneWhoseFutureFails() throws Exception {
+        send("{\"jsonrpc\":\"2.0\",\"id\":\"t\",\"method\":\"throw\",\"params\":{\"text\":\"x\"}}");
+        JsonObject answer = next();
+        assertEquals("t", answer.get("id").getAsString());
+        JsonObject error = answer.getAsJsonObject("error");
+        assertEquals(-32603, error.get("code").getAsInt());
+        assertEquals("IllegalStateException: boom", error.get("message").getAsString());
+        JsonElement data = error.get("data");
+        assertTrue(data == null || data.isJsonNull());
+    }
+
+    @Test
     void aHandlerWaitingForTheClientDoesNotBlockTheReader() throws Exception {
         send("{\"jsonrpc\":\"2.0\",\"id\":\"ask\",\"method\":\"ask_client\",\"params\":{\"text\":\"1\"}}");
         JsonObject question = next();
@@ -322,7 +409,7 @@ class JsonRpcConnectionTest {
         };
         List<String> handledByService = new ArrayList<>();
         ToyService acpService = new ToyService();
-        JsonRpcConnection<ToyClient> acp = JsonRpcConnection.create(acpService, ToyClient.class, RpcDialect.ACP,
+        JsonRpcConnection<ToyClient> acp = JsonRpcConnection.create(ToyBinding.INSTANCE, acpService, RpcDialect.ACP,
                 b -> { }, in, collector);
         connection = acp;
         acp.onRequestCancel((method, params) -> {
@@ -354,7 +441,7 @@ class JsonRpcConnectionTest {
     void acpDialectSkipsBlankLinesAndAcceptsCrlf() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String input = "\r\n\n{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":{\"text\":\"crlf\"}}\r\n";
-        JsonRpcConnection<ToyClient> acp = JsonRpcConnection.create(new ToyService(), ToyClient.class, RpcDialect.ACP,
+        JsonRpcConnection<ToyClient> acp = JsonRpcConnection.create(ToyBinding.INSTANCE, new ToyService(), RpcDialect.ACP,
                 b -> { }, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
         acp.run();
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");

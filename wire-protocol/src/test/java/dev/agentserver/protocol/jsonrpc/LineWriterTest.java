@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentserver.protocol.wire.WireClient;
+import dev.agentserver.protocol.wire.WireBinding;
 import dev.agentserver.protocol.wire.WireGson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,13 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
-import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.junit.jupiter.api.Test;
 
 class LineWriterTest {
 
-    private final MessageJsonHandler handler =
-            new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(WireClient.class), WireGson.CONFIG);
+    private final MessageJsonHandler handler = new MessageJsonHandler(WireBinding.INSTANCE.remoteMethods(), WireGson.CONFIG);
 
     private static NotificationMessage note(String text) {
         NotificationMessage message = new NotificationMessage();

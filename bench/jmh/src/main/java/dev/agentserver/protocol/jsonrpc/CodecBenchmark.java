@@ -1,12 +1,14 @@
 package dev.agentserver.protocol.jsonrpc;
 
 import com.google.gson.JsonObject;
+import dev.agentserver.protocol.acp.AcpBinding;
 import dev.agentserver.protocol.acp.AcpClient;
 import dev.agentserver.protocol.acp.AcpGson;
 import dev.agentserver.protocol.acp.ClientRequests;
 import dev.agentserver.protocol.acp.ContentBlock;
 import dev.agentserver.protocol.acp.SessionUpdate;
 import dev.agentserver.protocol.wire.WireAgent;
+import dev.agentserver.protocol.wire.WireBinding;
 import dev.agentserver.protocol.wire.WireClient;
 import dev.agentserver.protocol.wire.WireContentPart;
 import dev.agentserver.protocol.wire.WireGson;
@@ -21,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
-import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The codec's hot paths, per message: framing an inbound line, a request from line to handler to written
- * answer, and an outbound streamed event from proxy call to written line. The forks run with the
+ * answer, and an outbound streamed event from stub call to written line. The forks run with the
  * launcher's compiler and collector (C1 only, serial GC), since that is what serves an editor.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -105,14 +106,15 @@ public class CodecBenchmark {
         oneMiBLine = new ByteArrayInputStream(("{\"jsonrpc\":\"2.0\",\"method\":\"event\",\"params\":\"" + image + "\"}\n")
                 .getBytes(StandardCharsets.UTF_8));
         // run() reads until the end of its stream; the stream is rewound before each invocation.
-        connection = JsonRpcConnection.create(new NullAgent(), WireClient.class, RpcDialect.WIRE, WireGson.CONFIG,
+        connection = JsonRpcConnection.create(WireBinding.INSTANCE, new NullAgent(), RpcDialect.WIRE, WireGson.CONFIG,
                 promptLines, OutputStream.nullOutputStream());
         remote = connection.remote();
-        acpRemote = JsonRpcConnection.create(new Object(), AcpClient.class, RpcDialect.ACP, AcpGson.CONFIG,
+        // Nothing is read from this connection, so it needs no agent.
+        acpRemote = JsonRpcConnection.create(AcpBinding.INSTANCE, null, RpcDialect.ACP, AcpGson.CONFIG,
                 InputStream.nullInputStream(), OutputStream.nullOutputStream()).remote();
         acpChunk = new ClientRequests.SessionNotification("sess_1",
                 new SessionUpdate.AgentMessageChunk(new ContentBlock.Text("Hello", null), null));
-        handler = new MessageJsonHandler(ServiceEndpoints.getSupportedMethods(WireClient.class), WireGson.CONFIG);
+        handler = new MessageJsonHandler(WireBinding.INSTANCE.remoteMethods(), WireGson.CONFIG);
         contentPart = new WireMessage("ContentPart", new WireContentPart.Text("Hello"));
     }
 
@@ -144,7 +146,7 @@ public class CodecBenchmark {
         connection.run();
     }
 
-    /** A streamed text delta as the server sends it: typed proxy call, serialisation, one write. */
+    /** A streamed text delta as the server sends it: typed stub call, serialisation, one write. */
     @Benchmark
     public void outboundContentPartEvent() {
         remote.event(contentPart);
