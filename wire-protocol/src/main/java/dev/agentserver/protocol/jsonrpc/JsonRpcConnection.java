@@ -78,14 +78,16 @@ public final class JsonRpcConnection<R> {
     /** Reads and dispatches until end of input; returns then. */
     public void run() throws IOException {
         LineReader reader = new LineReader(in, maxLineBytes);
+        // instanceof rather than a pattern switch: a type switch is linked at run time by a bootstrap that
+        // generates a class, which the AOT cache does not keep, before the first line can be handled.
         while (true) {
             LineReader.Result result = reader.next();
-            switch (result) {
-                case LineReader.EndOfInput end -> {
-                    return;
-                }
-                case LineReader.Oversized big -> dispatcher.rejectOversized(big.bytes(), maxLineBytes);
-                case LineReader.Line line -> dispatcher.dispatch(line.text());
+            if (result instanceof LineReader.Line line) {
+                dispatcher.dispatch(line.text());
+            } else if (result instanceof LineReader.Oversized big) {
+                dispatcher.rejectOversized(big.bytes(), maxLineBytes);
+            } else {
+                return; // LineReader.EndOfInput
             }
         }
     }
