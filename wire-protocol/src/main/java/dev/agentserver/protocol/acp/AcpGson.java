@@ -11,7 +11,11 @@ import java.util.function.Consumer;
  */
 public final class AcpGson {
 
-    public static final Consumer<GsonBuilder> CONFIG = builder -> builder
+    /**
+     * Everything but the generated record adapters: what Gson's reflection makes of this package's records, which
+     * the tests hold the generated adapters to.
+     */
+    static final Consumer<GsonBuilder> REFLECTIVE = builder -> builder
             .disableHtmlEscaping()
             // A rule instead of @SerializedName("_meta") on each record: an annotation read at start-up costs a
             // proxy class made at run time (see SnakeCaseEnumFactory).
@@ -44,6 +48,11 @@ public final class AcpGson {
             .registerTypeAdapterFactory(TaggedUnionAdapterFactory.of(ClientResponses.PermissionOutcome.class, "outcome")
                     .variant("selected", ClientResponses.PermissionOutcome.Selected.class)
                     .variant("cancelled", ClientResponses.PermissionOutcome.Cancelled.class));
+
+    // Registered first, so consulted after every factory above: the unions' adapters still claim their records
+    // and reach the generated adapter through getDelegateAdapter.
+    public static final Consumer<GsonBuilder> CONFIG =
+            builder -> REFLECTIVE.accept(builder.registerTypeAdapterFactory(new AcpRecordAdapters()));
 
     private AcpGson() {
     }
