@@ -158,7 +158,7 @@ public final class AcpServer implements AcpAgent {
     @Override
     public CompletableFuture<NewSessionResponse> newSession(NewSessionRequest params) {
         String sessionId = UUID.randomUUID().toString();
-        AnswerThen<NewSessionResponse> answer = new AnswerThen<>(() -> announceCommands(sessionId));
+        AnswerThen<NewSessionResponse> answer = new AnswerThen<>(() -> sessionReady(sessionId));
         runtime.executor().execute(() -> {
             try {
                 requireLogin();
@@ -183,7 +183,7 @@ public final class AcpServer implements AcpAgent {
 
     /** Load and resume: the session open in this process, or opened from its files; load replays first. */
     private CompletableFuture<SessionSetup> reopen(String sessionId, String cwd, boolean replay) {
-        AnswerThen<SessionSetup> answer = new AnswerThen<>(() -> announceCommands(sessionId));
+        AnswerThen<SessionSetup> answer = new AnswerThen<>(() -> sessionReady(sessionId));
         runtime.executor().execute(() -> {
             try {
                 AcpSession session = sessions.get(sessionId);
@@ -303,12 +303,16 @@ public final class AcpServer implements AcpAgent {
                 new PermissionRequests(this.client, sessionId),
                 new SessionControls(opened.session(), model, runtime.models()), this::authErrorData, runtime.executor());
         sessions.put(sessionId, session);
-        runtime.sessionOpened().run();
         return session;
     }
 
-    private void announceCommands(String sessionId) {
+    /**
+     * After a session's answer is written: its commands are announced, and the runtime hears that a session
+     * opened, which starts preparing for prompts; after the answer, so that work does not delay it.
+     */
+    private void sessionReady(String sessionId) {
         Optional.ofNullable(sessions.get(sessionId)).ifPresent(AcpSession::announceCommands);
+        runtime.sessionOpened().run();
     }
 
     /** auth_required only when the provider needs OAuth credentials and none are usable. */

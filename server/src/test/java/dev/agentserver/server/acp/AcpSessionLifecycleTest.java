@@ -1,5 +1,6 @@
 package dev.agentserver.server.acp;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,13 +100,14 @@ class AcpSessionLifecycleTest {
     }
 
     @Test
-    void theServerPreparesForPromptsWhenASessionOpensNotAtInitialize() throws Exception {
-        harness.start();
+    void theServerPreparesForPromptsOnceASessionIsAnsweredNotAtInitialize() throws Exception {
+        AcpPeer peer = harness.start();
         harness.initialize(Json.obj());
         assertEquals(0, harness.sessionsOpened.get(), "initialize alone: an idle editor's server prepares nothing");
 
-        String first = harness.newSession();
-        assertEquals(1, harness.sessionsOpened.get());
+        String first = peer.call("session/new", Json.obj("cwd", harness.workDir.toString(), "mcpServers", Json.arr()))
+                .result().get("sessionId").getAsString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.sessionsOpened.get() == 1);
         harness.peer().call("session/close", Json.obj("sessionId", first));
         harness.stop();
 
@@ -112,7 +115,11 @@ class AcpSessionLifecycleTest {
         harness.initialize(Json.obj());
         fresh.call("session/resume", Json.obj("sessionId", first, "cwd", harness.workDir.toString(), "mcpServers",
                 Json.arr())).result();
-        assertEquals(2, harness.sessionsOpened.get(), "a session reopened from its files counts as opened");
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.sessionsOpened.get() == 2);
+        JsonObject error = fresh.call("session/resume", Json.obj("sessionId", "no-such-session", "cwd",
+                harness.workDir.toString(), "mcpServers", Json.arr())).error();
+        assertEquals(-32002, error.get("code").getAsInt());
+        assertEquals(2, harness.sessionsOpened.get(), "a session that failed to open prepares nothing");
     }
 
     @Test
