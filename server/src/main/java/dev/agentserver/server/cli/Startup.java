@@ -59,6 +59,7 @@ final class Startup {
     private final LazyHttpClient oauthHttp = new LazyHttpClient(
             () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
     private final LazyHttpClient chatHttp = new LazyHttpClient(ProviderContext::defaultHttpClient);
+    private final LazyHttpClient plainChatHttp = new LazyHttpClient(ProviderContext::plainHttpOnlyClient);
     private OAuthManager oauth;
     private final AtomicBoolean warmUpStarted = new AtomicBoolean();
 
@@ -77,7 +78,8 @@ final class Startup {
             throw new StartupException("model '" + options.model() + "' is not in the configuration");
         }
         this.provider = model.flatMap(m -> config.provider(m.provider()));
-        this.models = new ConfiguredModels(config, new ProviderContext(LazyCaller::new, env, chatHttp, this::userAgent),
+        this.models = new ConfiguredModels(config, new ProviderContext(LazyCaller::new, env, chatHttp, plainChatHttp,
+                this::userAgent),
                 this::oauth);
     }
 
@@ -165,9 +167,14 @@ final class Startup {
         if (provider.isPresent() && !warmUpStarted.getAndSet(true)) {
             Thread.ofPlatform().daemon().name("warm-up").start(() -> {
                 oauth();
-                chatHttp.client();
+                (ProviderContext.isPlainHttp(scheme(provider.get().baseUrl())) ? plainChatHttp : chatHttp).client();
             });
         }
+    }
+
+    private static String scheme(String url) {
+        int colon = url.strip().indexOf(':');
+        return colon < 0 ? "" : url.strip().substring(0, colon);
     }
 
     /** Stops the OAuth refresher and the HTTP clients (the manager does not own them). */
@@ -181,6 +188,7 @@ final class Startup {
         }
         oauthHttp.close();
         chatHttp.close();
+        plainChatHttp.close();
     }
 
     /** The recovery path of one provider, from the OAuth manager once the provider makes its first call. */

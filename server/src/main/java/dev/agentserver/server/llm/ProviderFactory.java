@@ -55,7 +55,7 @@ public final class ProviderFactory {
         String apiKey = provider.apiKey().isEmpty() ? null : provider.apiKey();
         CredentialedCaller caller = context.callers().apply(provider.oauthKey(), apiKey);
         return new OpenAiChatProvider(model.model(), baseUrl, dialect, provider.customHeaders(), caller,
-                context.httpClient(), context.userAgent(), context.timeouts());
+                context.httpClientFor(baseUrl), context.userAgent(), context.timeouts());
     }
 
     /** The script file from the provider's {@code env} table, else from the process environment. */
