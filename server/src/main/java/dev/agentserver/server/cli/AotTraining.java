@@ -2,6 +2,7 @@ package dev.agentserver.server.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.agentserver.server.llm.ProviderContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -65,6 +66,9 @@ final class AotTraining {
         try {
             trained += train("wire", env, work, List.of("--wire", "--work-dir", work.toString())) ? 1 : 0;
             trained += train("acp", env, work, List.of("acp")) ? 1 : 0;
+            // The training's model is plain http, whose client has no TLS; the usual provider is https, whose
+            // client makes the JDK's default TLS context (CA certificates, trust manager) first.
+            ProviderContext.defaultHttpClient().close();
         } finally {
             model.stop(0);
             deleteTree(share);
