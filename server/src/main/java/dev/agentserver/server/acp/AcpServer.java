@@ -30,6 +30,7 @@ import dev.agentserver.protocol.acp.AgentResponses.SetSessionConfigOptionRespons
 import dev.agentserver.protocol.acp.Implementation;
 import dev.agentserver.protocol.jsonrpc.JsonRpcConnection;
 import dev.agentserver.protocol.jsonrpc.RpcDialect;
+import dev.agentserver.server.ids.RandomIds;
 import dev.agentserver.server.runtime.OpenedSession;
 import dev.agentserver.server.runtime.ServerRuntime;
 import dev.agentserver.server.runtime.ServerVersion;
@@ -43,7 +44,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -157,7 +157,7 @@ public final class AcpServer implements AcpAgent {
 
     @Override
     public CompletableFuture<NewSessionResponse> newSession(NewSessionRequest params) {
-        String sessionId = UUID.randomUUID().toString();
+        String sessionId = RandomIds.uuid();
         AnswerThen<NewSessionResponse> answer = new AnswerThen<>(() -> sessionReady(sessionId));
         runtime.executor().execute(() -> {
             try {

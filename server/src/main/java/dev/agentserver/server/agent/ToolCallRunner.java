@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentserver.server.ids.RandomIds;
 import dev.agentserver.server.json.SharedMapper;
 import dev.agentserver.server.model.CancelSignal;
 import dev.agentserver.server.model.DisplayBlock;
@@ -19,7 +20,6 @@ import dev.agentserver.server.tools.ToolRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +90,7 @@ final class ToolCallRunner {
         ApprovalInfo approval = prepared.approval();
         if (approval != null && !approvals.isPreApproved(approval.action())) {
             ApprovalDecision decision = Awaiting.await(
-                    host.requestApproval(new ApprovalQuestion(UUID.randomUUID().toString(), call.id(), approval,
+                    host.requestApproval(new ApprovalQuestion(RandomIds.uuid(), call.id(), approval,
                             prepared.presentation())),
                     cancel);
             if (decision.verdict() == ApprovalDecision.Verdict.REJECT) {

@@ -5,6 +5,7 @@ import dev.agentserver.protocol.jsonrpc.RpcDialect;
 import dev.agentserver.protocol.wire.WireBinding;
 import dev.agentserver.protocol.wire.WireClient;
 import dev.agentserver.protocol.wire.WireGson;
+import dev.agentserver.server.ids.RandomIds;
 import dev.agentserver.server.runtime.OpenedSession;
 import dev.agentserver.server.runtime.ServerRuntime;
 import dev.agentserver.server.session.SessionStore;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
 /** {@code agent-server --wire}: one session, Kimi wire 1.10 on stdin/stdout, until end of input. */
@@ -62,6 +62,6 @@ final class WireCommand {
             return new SessionStore(startup.shareDir, Clock.systemUTC()).latest(startup.workDir)
                     .orElseThrow(() -> new Startup.StartupException("no earlier session to continue in " + startup.workDir));
         }
-        return UUID.randomUUID().toString();
+        return RandomIds.uuid();
     }
 }

@@ -1,9 +1,9 @@
 package dev.agentserver.server.llm;
 
+import dev.agentserver.server.ids.RandomIds;
 import dev.agentserver.server.llm.CompletionChunk.ToolCallDelta;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Turns the {@code delta.tool_calls} fragments of a stream into the sink's start/arguments calls. Fragments
@@ -90,7 +90,7 @@ final class ToolCallAssembler {
     private void start(PendingCall call) {
         if (call.id == null) {
             // Some OpenAI-compatible services omit ids; the conversation needs one to pair the result with.
-            call.id = "call_" + UUID.randomUUID();
+            call.id = "call_" + RandomIds.uuid();
         }
         String first = call.earlyArguments.isEmpty() ? null : call.earlyArguments.toString();
         call.started = true;

@@ -15,6 +15,7 @@ import dev.agentserver.protocol.wire.WireTypes;
 import dev.agentserver.server.agent.AgentSession;
 import dev.agentserver.server.agent.TurnFailure;
 import dev.agentserver.server.agent.TurnResult;
+import dev.agentserver.server.ids.RandomIds;
 import dev.agentserver.server.json.SharedMapper;
 import dev.agentserver.server.llm.ToolSpec;
 import dev.agentserver.server.model.CancelSignal;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -189,7 +189,7 @@ public final class WireServer implements WireAgent {
         if (!running.compareAndSet(null, work)) {
             return CompletableFuture.failedFuture(WireErrors.busy());
         }
-        WireTurnHost host = new WireTurnHost(client, gson, pending, recorder, UUID.randomUUID().toString(),
+        WireTurnHost host = new WireTurnHost(client, gson, pending, recorder, RandomIds.uuid(),
                 supportsQuestions, hookSubscriptions);
         executor.execute(() -> {
             JsonObject result = null;

@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.gson.JsonParser;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import dev.agentserver.server.ids.RandomIds;
 import dev.agentserver.server.model.ToolReturn;
 import dev.agentserver.server.session.WireRecorder;
 import java.util.List;
@@ -59,7 +59,7 @@ final class WireTurnHost implements TurnHost {
 
     @Override
     public CompletableFuture<Map<String, String>> askQuestions(String toolCallId, List<UserQuestion> questions) {
-        String id = UUID.randomUUID().toString();
+        String id = RandomIds.uuid();
         CompletableFuture<Map<String, String>> answers = new CompletableFuture<>();
         pending.add(id, closed -> answers.complete(Map.of()));
         answers.whenComplete((a, error) -> {
@@ -119,7 +119,7 @@ final class WireTurnHost implements TurnHost {
 
     private CompletableFuture<HookVerdict> askHook(HookSubscriptions.Subscription subscription, String event,
             String target, JsonObject inputData) {
-        String id = UUID.randomUUID().toString();
+        String id = RandomIds.uuid();
         CompletableFuture<HookVerdict> verdict = new CompletableFuture<>();
         pending.add(id, closed -> verdict.complete(HookVerdict.ALLOW));
         WireMessage message = new WireMessage("HookRequest",
