@@ -39,11 +39,9 @@ import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 
 /** ACP's {@link AcpAgent} and {@link AcpClient} written out for lsp4j (see {@link RpcBinding} for why). */
-public final class AcpBinding implements RpcBinding<AcpAgent, AcpClient> {
+public final class AcpBinding extends RpcBinding<AcpAgent, AcpClient> {
 
-    public static final AcpBinding INSTANCE = new AcpBinding();
-
-    private static final Map<String, JsonRpcMethod> AGENT = RpcBinding.table(
+    private static final Map<String, JsonRpcMethod> AGENT = table(
             request("initialize", InitializeResponse.class, InitializeRequest.class),
             request("authenticate", JsonObject.class, AuthenticateRequest.class),
             request("logout", JsonObject.class),
@@ -57,7 +55,7 @@ public final class AcpBinding implements RpcBinding<AcpAgent, AcpClient> {
             request("session/set_mode", JsonObject.class, SetSessionModeRequest.class),
             request("session/set_config_option", SetSessionConfigOptionResponse.class, SetSessionConfigOptionRequest.class));
 
-    private static final Map<String, JsonRpcMethod> CLIENT = RpcBinding.table(
+    private static final Map<String, JsonRpcMethod> CLIENT = table(
             notification("session/update", SessionNotification.class),
             request("session/request_permission", RequestPermissionResponse.class, RequestPermissionRequest.class),
             request("fs/read_text_file", ReadTextFileResponse.class, ReadTextFileRequest.class),
@@ -68,27 +66,10 @@ public final class AcpBinding implements RpcBinding<AcpAgent, AcpClient> {
             request("terminal/kill", JsonObject.class, TerminalRequest.class),
             request("terminal/release", JsonObject.class, TerminalRequest.class));
 
+    public static final AcpBinding INSTANCE = new AcpBinding();
+
     private AcpBinding() {
-    }
-
-    @Override
-    public Class<AcpAgent> localInterface() {
-        return AcpAgent.class;
-    }
-
-    @Override
-    public Class<AcpClient> remoteInterface() {
-        return AcpClient.class;
-    }
-
-    @Override
-    public Map<String, JsonRpcMethod> localMethods() {
-        return AGENT;
-    }
-
-    @Override
-    public Map<String, JsonRpcMethod> remoteMethods() {
-        return CLIENT;
+        super(AcpAgent.class, AcpClient.class, AGENT, CLIENT);
     }
 
     @Override

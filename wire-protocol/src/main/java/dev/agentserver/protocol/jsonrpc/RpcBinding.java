@@ -17,29 +17,51 @@ import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
  * @param <L> the interface this side implements
  * @param <R> the interface the peer implements
  */
-public interface RpcBinding<L, R> {
+public abstract class RpcBinding<L, R> {
 
-    Class<L> localInterface();
+    private final Class<L> localInterface;
+    private final Class<R> remoteInterface;
+    private final Map<String, JsonRpcMethod> localMethods;
+    private final Map<String, JsonRpcMethod> remoteMethods;
 
-    Class<R> remoteInterface();
+    /** The two method tables are what lsp4j's reflection reads from the two interfaces; see {@link #table}. */
+    protected RpcBinding(Class<L> localInterface, Class<R> remoteInterface, Map<String, JsonRpcMethod> localMethods,
+            Map<String, JsonRpcMethod> remoteMethods) {
+        this.localInterface = localInterface;
+        this.remoteInterface = remoteInterface;
+        this.localMethods = localMethods;
+        this.remoteMethods = remoteMethods;
+    }
+
+    public final Class<L> localInterface() {
+        return localInterface;
+    }
+
+    public final Class<R> remoteInterface() {
+        return remoteInterface;
+    }
 
     /** What {@code ServiceEndpoints.getSupportedMethods(localInterface())} yields. */
-    Map<String, JsonRpcMethod> localMethods();
+    public final Map<String, JsonRpcMethod> localMethods() {
+        return localMethods;
+    }
 
     /** What {@code ServiceEndpoints.getSupportedMethods(remoteInterface())} yields. */
-    Map<String, JsonRpcMethod> remoteMethods();
+    public final Map<String, JsonRpcMethod> remoteMethods() {
+        return remoteMethods;
+    }
 
     /**
      * Calls {@code local}'s method by its JSON-RPC name, as lsp4j's {@code GenericEndpoint} would. Unknown
      * names (and names of the other kind) go to {@link UnknownMethod}.
      */
-    Endpoint endpoint(L local);
+    public abstract Endpoint endpoint(L local);
 
     /** The peer as a typed stub: each method sends its request or notification through {@code remote}. */
-    R remote(Endpoint remote);
+    public abstract R remote(Endpoint remote);
 
     /** A method table keyed by method name. */
-    static Map<String, JsonRpcMethod> table(JsonRpcMethod... methods) {
+    protected static Map<String, JsonRpcMethod> table(JsonRpcMethod... methods) {
         Map<String, JsonRpcMethod> table = HashMap.newHashMap(methods.length);
         for (JsonRpcMethod method : methods) {
             table.put(method.getMethodName(), method);

@@ -13,11 +13,9 @@ import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 
 /** The wire's {@link WireAgent} and {@link WireClient} written out for lsp4j (see {@link RpcBinding} for why). */
-public final class WireBinding implements RpcBinding<WireAgent, WireClient> {
+public final class WireBinding extends RpcBinding<WireAgent, WireClient> {
 
-    public static final WireBinding INSTANCE = new WireBinding();
-
-    private static final Map<String, JsonRpcMethod> AGENT = RpcBinding.table(
+    private static final Map<String, JsonRpcMethod> AGENT = table(
             request("initialize", JsonObject.class, WireTypes.InitializeParams.class),
             request("prompt", JsonObject.class, WireTypes.UserInputParams.class),
             request("steer", JsonObject.class, WireTypes.UserInputParams.class),
@@ -25,31 +23,14 @@ public final class WireBinding implements RpcBinding<WireAgent, WireClient> {
             request("replay", JsonObject.class),
             request("set_plan_mode", JsonObject.class, WireTypes.SetPlanModeParams.class));
 
-    private static final Map<String, JsonRpcMethod> CLIENT = RpcBinding.table(
+    private static final Map<String, JsonRpcMethod> CLIENT = table(
             notification("event", WireMessage.class),
             request("request", JsonElement.class, WireMessage.Request.class));
 
+    public static final WireBinding INSTANCE = new WireBinding();
+
     private WireBinding() {
-    }
-
-    @Override
-    public Class<WireAgent> localInterface() {
-        return WireAgent.class;
-    }
-
-    @Override
-    public Class<WireClient> remoteInterface() {
-        return WireClient.class;
-    }
-
-    @Override
-    public Map<String, JsonRpcMethod> localMethods() {
-        return AGENT;
-    }
-
-    @Override
-    public Map<String, JsonRpcMethod> remoteMethods() {
-        return CLIENT;
+        super(WireAgent.class, WireClient.class, AGENT, CLIENT);
     }
 
     @Override

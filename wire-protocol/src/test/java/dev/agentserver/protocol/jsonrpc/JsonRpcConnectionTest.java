@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -59,31 +58,17 @@ class JsonRpcConnectionTest {
     }
 
     /** The toy protocol written out, as AcpBinding and WireBinding are; RpcBindingTest holds it to the annotations. */
-    static final class ToyBinding implements RpcBinding<ToyAgent, ToyClient> {
+    static final class ToyBinding extends RpcBinding<ToyAgent, ToyClient> {
         static final ToyBinding INSTANCE = new ToyBinding();
 
-        @Override
-        public Class<ToyAgent> localInterface() {
-            return ToyAgent.class;
-        }
-
-        @Override
-        public Class<ToyClient> remoteInterface() {
-            return ToyClient.class;
-        }
-
-        @Override
-        public Map<String, JsonRpcMethod> localMethods() {
-            return RpcBinding.table(request("echo", JsonObject.class, EchoParams.class),
-                    notification("note", EchoParams.class),
-                    request("ask_client", JsonObject.class, EchoParams.class),
-                    request("fail", JsonObject.class, EchoParams.class),
-                    request("throw", JsonObject.class, EchoParams.class));
-        }
-
-        @Override
-        public Map<String, JsonRpcMethod> remoteMethods() {
-            return RpcBinding.table(request("question", JsonObject.class, Question.class));
+        private ToyBinding() {
+            super(ToyAgent.class, ToyClient.class,
+                    table(request("echo", JsonObject.class, EchoParams.class),
+                            notification("note", EchoParams.class),
+                            request("ask_client", JsonObject.class, EchoParams.class),
+                            request("fail", JsonObject.class, EchoParams.class),
+                            request("throw", JsonObject.class, EchoParams.class)),
+                    table(request("question", JsonObject.class, Question.class)));
         }
 
         @Override
