@@ -22,6 +22,7 @@ import dev.agentserver.server.runtime.ServerVersion;
 import dev.agentserver.server.runtime.SessionFactory;
 import dev.agentserver.server.session.SessionStore;
 import dev.agentserver.server.tools.ToolRegistry;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -167,14 +168,18 @@ final class Startup {
         if (provider.isPresent() && !warmUpStarted.getAndSet(true)) {
             Thread.ofPlatform().daemon().name("warm-up").start(() -> {
                 oauth();
-                (ProviderContext.isPlainHttp(scheme(provider.get().baseUrl())) ? plainChatHttp : chatHttp).client();
+                chatHttpOf(provider.get()).ifPresent(LazyHttpClient::client);
             });
         }
     }
 
-    private static String scheme(String url) {
-        int colon = url.strip().indexOf(':');
-        return colon < 0 ? "" : url.strip().substring(0, colon);
+    /** The client the provider's chat calls go through, as ProviderContext picks it; none without a URL. */
+    private Optional<LazyHttpClient> chatHttpOf(ProviderEntry p) {
+        try {
+            return Optional.of(ProviderContext.isPlainHttp(URI.create(p.baseUrl().strip())) ? plainChatHttp : chatHttp);
+        } catch (IllegalArgumentException notAUrl) {
+            return Optional.empty(); // the scripted provider, which makes no HTTP calls
+        }
     }
 
     /** Stops the OAuth refresher and the HTTP clients (the manager does not own them). */

@@ -135,7 +135,7 @@ public final class OpenAiChatProvider implements ChatProvider {
                 .header("Accept", "text/event-stream")
                 .header("User-Agent", userAgent.get())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if ("http".equalsIgnoreCase(endpoint.getScheme())) {
+        if (ProviderContext.isPlainHttp(endpoint)) {
             // Plain-text chat servers (local models, the simulator) speak HTTP/1.1. Left to prefer HTTP/2, the
             // JDK offers them an h2c upgrade, and a stream abandoned midway (a cancel, an error) then keeps its
             // socket open until the client's selector next wakes, ~3 s, with the server still generating.

@@ -46,11 +46,12 @@ public record ProviderContext(
 
     /** The client for a provider at {@code baseUrl}. */
     public HttpClient httpClientFor(URI baseUrl) {
-        return isPlainHttp(baseUrl.getScheme()) ? plainHttpClient : httpClient;
+        return isPlainHttp(baseUrl) ? plainHttpClient : httpClient;
     }
 
-    public static boolean isPlainHttp(String scheme) {
-        return "http".equalsIgnoreCase(scheme);
+    /** An {@code http://} URL: a local model or the simulator, reached without TLS. */
+    public static boolean isPlainHttp(URI url) {
+        return "http".equalsIgnoreCase(url.getScheme());
     }
 
     /** An HTTP client suited to chat streaming: bounded connect time, no redirects (a POST must not wander). */

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * @param executor           virtual-thread executor for turns and other long work
  * @param clientNameListener told the client's name from initialize (it goes into the User-Agent)
  * @param models             the configured models a session may switch to
- * @param sessionOpened      run each time a front end opens a session, on the thread that opened it: the
+ * @param sessionOpened      run each time a front end has opened a session and written its answer: the
  *                           sign that prompts may follow, so start-up prepares what they need from here
  *                           rather than right after {@code initialize} (an idle server stays small)
  */
