@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,12 +42,7 @@ public final class SessionStore {
 
     /** The md5 hex digest of the work dir's path string, as the reference computes it. */
     public static String workDirHash(Path workDir) {
-        try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(workDir.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Md5.digest(workDir.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The session's files, creating its directory and recording its work dir. */
