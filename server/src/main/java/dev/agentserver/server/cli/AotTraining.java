@@ -25,12 +25,15 @@ import java.util.stream.Stream;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * The training run of the AOT cache (bin/aot-train, through bin/agent-server so that the JVM flags are
- * the launcher's): in one JVM, a scripted session of each protocol through the real {@link Main#run} —
- * initialize, a session, two streamed prompts from a chat model on loopback — so that the cache holds the
- * classes, linkage and lambda forms of exactly the path an editor's first minute takes.
+ * The training run of a protocol's session archive (bin/aot-train, through bin/agent-server so that the JVM
+ * flags are the launcher's): in one JVM, on top of the AOT cache of that protocol's first answer, a
+ * scripted session through the real {@link Main#run} — initialize, a session, two streamed prompts from a
+ * chat model on loopback, and the TLS context an https provider needs — so that the archive holds the
+ * classes of the path an editor's first minute takes. The JVM maps that archive at start and loads its
+ * classes on first use.
  *
- * <p>Exits non-zero, and is halted before the JVM can write a cache, when no protocol could be trained.
+ * <p>Exits non-zero when the session failed, so that bin/aot-train keeps no archive of it; one that hangs
+ * is halted.
  */
 final class AotTraining {
 
@@ -41,6 +44,11 @@ final class AotTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length != 1 || !List.of("wire", "acp").contains(args[0])) {
+            System.err.println("usage: AotTraining wire|acp");
+            System.exit(2);
+        }
+        String protocol = args[0];
         // As Main.main: lsp4j's java.util.logging goes to the same logger as everything else.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
@@ -62,10 +70,9 @@ final class AotTraining {
         env.put("KIMI_BASE_URL", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1");
         env.put("KIMI_API_KEY", "aot-training");
         env.put("KIMI_MODEL_NAME", "aot-training");
-        int trained = 0;
+        boolean trained;
         try {
-            trained += train("wire", env, work, List.of("--wire", "--work-dir", work.toString())) ? 1 : 0;
-            trained += train("acp", env, work, List.of("acp")) ? 1 : 0;
+            trained = train(protocol, env, work, protocol.equals("wire") ? List.of("--wire", "--work-dir", work.toString()) : List.of("acp"));
             // The training's model is plain http, whose client has no TLS; the usual provider is https, whose
             // client makes the JDK's default TLS context (CA certificates, trust manager) first.
             ProviderContext.defaultHttpClient().close();
@@ -73,7 +80,7 @@ final class AotTraining {
             model.stop(0);
             deleteTree(share);
         }
-        System.exit(trained > 0 ? 0 : 1);
+        System.exit(trained ? 0 : 1);
     }
 
     /** An OpenAI-style streaming chat endpoint, as the Kimi provider reads it. */
@@ -105,7 +112,7 @@ final class AotTraining {
                 + "[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":" + finish + "}]}\n\n";
     }
 
-    /** One server on in-process pipes; false (and a line on stderr) when the protocol could not be trained. */
+    /** The server on in-process pipes; false (and a line on stderr) when the session could not be trained. */
     private static boolean train(String protocol, Map<String, String> env, Path work, List<String> args) {
         try {
             Pipe toServer = Pipe.open();
