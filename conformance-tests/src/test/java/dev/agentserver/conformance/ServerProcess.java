@@ -1,6 +1,7 @@
 package dev.agentserver.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,12 +41,13 @@ public final class ServerProcess implements AutoCloseable {
     private volatile java.util.function.Consumer<JsonNode> observer;
     private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+    private final Thread stderrReader;
 
     private ServerProcess(Process process) {
         this.process = process;
         this.stdin = process.getOutputStream();
         Thread.ofVirtual().start(this::readStdout);
-        Thread.ofVirtual().start(this::readStderr);
+        stderrReader = Thread.ofVirtual().start(this::readStderr);
     }
 
     /** The repository root, found from this module's directory. */
@@ -287,6 +289,13 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public String stderr() {
+        return stderr.toString();
+    }
+
+    /** All the process wrote to stderr, once it has exited and the last of it has been read. */
+    public String stderrAtExit(Duration wait) throws InterruptedException {
+        assertTrue(process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS), "the server exits within " + wait);
+        assertTrue(stderrReader.join(wait), "stderr read to its end within " + wait);
         return stderr.toString();
     }
 

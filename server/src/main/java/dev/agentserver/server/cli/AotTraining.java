@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The training run of a protocol's session archive (bin/aot-train, through bin/agent-server so that the JVM
@@ -49,9 +48,7 @@ final class AotTraining {
             System.exit(2);
         }
         String protocol = args[0];
-        // As Main.main: lsp4j's java.util.logging goes to the same logger as everything else.
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        ProcessLogging.install(); // as Main.main
         Thread.ofPlatform().daemon().start(() -> {
             try {
                 Thread.sleep(TIMEOUT_MS * 2);

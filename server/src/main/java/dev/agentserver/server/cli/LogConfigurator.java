@@ -15,7 +15,8 @@ import ch.qos.logback.core.status.StatusListener;
  * Logback's configuration, in code: logback.xml would cost the start-up the XML parser and Joran, about
  * 150 ms before the first answer without the AOT cache. stdout carries the protocol, so every log line goes
  * to stderr; the level comes from {@code AGENT_SERVER_LOG_LEVEL} (default WARN) so that editors' stderr
- * panes stay quiet. Found by logback through META-INF/services.
+ * panes stay quiet. Applied by {@link LogbackProvider}; when SLF4J is left to find its own provider (tests
+ * run in-process), logback finds it through META-INF/services.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
 

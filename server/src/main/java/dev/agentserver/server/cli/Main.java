@@ -2,7 +2,6 @@ package dev.agentserver.server.cli;
 
 import java.io.PrintStream;
 import java.util.Map;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Entry point of the packaged server. In the protocol modes stdout belongs to the protocol alone: the
@@ -16,9 +15,7 @@ public final class Main {
 
     public static void main(String[] args) {
         PrintStream stdout = System.out;
-        // lsp4j logs through java.util.logging; route it to the same stderr logger as everything else.
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        ProcessLogging.install();
         System.exit(run(args, System.getenv(), stdout));
     }
 
