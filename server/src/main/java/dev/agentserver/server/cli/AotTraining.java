@@ -69,7 +69,10 @@ final class AotTraining {
         env.put("KIMI_MODEL_NAME", "aot-training");
         boolean trained;
         try {
-            trained = train(protocol, env, work, protocol.equals("wire") ? List.of("--wire", "--work-dir", work.toString()) : List.of("acp"));
+            List<String> serverArgs = protocol.equals("wire")
+                    ? List.of("--wire", "--work-dir", work.toString())
+                    : List.of("acp");
+            trained = train(protocol, env, work, serverArgs);
             // The training's model is plain http, whose client has no TLS; the usual provider is https, whose
             // client makes the JDK's default TLS context (CA certificates, trust manager) first.
             ProviderContext.defaultHttpClient().close();
