@@ -23,6 +23,7 @@ import dev.agentserver.server.runtime.SessionFactory;
 import dev.agentserver.server.session.SessionStore;
 import dev.agentserver.server.tools.ToolRegistry;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,6 +57,8 @@ final class Startup {
     final Optional<ProviderEntry> provider;
     private final AtomicReference<String> clientName = new AtomicReference<>();
     private final ConfiguredModels models;
+    /** What the providers are made with; its clients are the lazy ones below. */
+    private final ProviderContext providerContext;
     /** OAuthManager's own default client, made lazily. */
     private final LazyHttpClient oauthHttp = new LazyHttpClient(
             () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
@@ -79,9 +82,8 @@ final class Startup {
             throw new StartupException("model '" + options.model() + "' is not in the configuration");
         }
         this.provider = model.flatMap(m -> config.provider(m.provider()));
-        this.models = new ConfiguredModels(config, new ProviderContext(LazyCaller::new, env, chatHttp, plainChatHttp,
-                this::userAgent),
-                this::oauth);
+        this.providerContext = new ProviderContext(LazyCaller::new, env, chatHttp, plainChatHttp, this::userAgent);
+        this.models = new ConfiguredModels(config, providerContext, this::oauth);
     }
 
     static Startup of(CliOptions options, Map<String, String> env) throws StartupException {
@@ -168,17 +170,24 @@ final class Startup {
         if (provider.isPresent() && !warmUpStarted.getAndSet(true)) {
             Thread.ofPlatform().daemon().name("warm-up").start(() -> {
                 oauth();
-                chatHttpOf(provider.get()).ifPresent(LazyHttpClient::client);
+                prepareChatClient(provider.get());
             });
         }
     }
 
-    /** The client the provider's chat calls go through, as ProviderContext picks it; none without a URL. */
-    private Optional<LazyHttpClient> chatHttpOf(ProviderEntry p) {
+    /**
+     * Builds the HTTP client the provider's chat calls will go through, as the provider context picks it for
+     * the provider's base URL. A provider without one (the scripted provider) makes no HTTP calls.
+     */
+    private void prepareChatClient(ProviderEntry p) {
+        URI baseUrl;
         try {
-            return Optional.of(ProviderContext.isPlainHttp(URI.create(p.baseUrl().strip())) ? plainChatHttp : chatHttp);
-        } catch (IllegalArgumentException notAUrl) {
-            return Optional.empty(); // the scripted provider, which makes no HTTP calls
+            baseUrl = new URI(p.baseUrl().strip());
+        } catch (URISyntaxException notAUrl) {
+            return; // its first use reports it
+        }
+        if (baseUrl.getScheme() != null && providerContext.httpClientFor(baseUrl) instanceof LazyHttpClient client) {
+            client.client();
         }
     }
 
